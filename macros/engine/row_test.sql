@@ -1,0 +1,48 @@
+{#-
+  The builder behind every row-level test. A test hands it the condition a good row meets;
+  the builder applies row_condition, the NULL rule, `mostly` and the failing-row shape.
+
+  NULL rule (`nulls`):
+    ignore  rows whose `null_probe` (default: the condition itself) is NULL are skipped: they
+            neither fail nor count toward the `mostly` denominator (the rule of
+            dbt-expectations' value tests, made explicit);
+    fail    such rows fail (not_null and friends).
+  mostly: the fraction of counted rows that must pass. Below 1 the test returns every failing
+  row when the share of passing rows falls under `mostly`, and nothing otherwise, so the
+  failure count is still the number of offending rows.
+-#}
+{% macro row_test(model, test_name, pass_expr, show_columns=none, null_probe=none, nulls="ignore",
+                  row_condition=none, mostly=1, context_columns=none) %}
+  {{ assay.check_fraction(test_name, model, "mostly", mostly) }}
+  {{ assay.check_list(test_name, model, "context_columns", context_columns, required=false) }}
+  {%- set probe = null_probe if null_probe is not none else pass_expr -%}
+  {%- if nulls == "fail" -%}
+    {%- set outcome = "case when (" ~ probe ~ ") is null then 1 when (" ~ pass_expr ~ ") then 0 else 1 end" -%}
+  {%- else -%}
+    {%- set outcome = "case when (" ~ probe ~ ") is null then null when (" ~ pass_expr ~ ") then 0 when not (" ~ pass_expr ~ ") then 1 end" -%}
+  {%- endif -%}
+  {%- set shown = assay.unique_columns((show_columns or ["*"]) + (context_columns or [])) if show_columns else ["*"] -%}
+
+  {%- if mostly >= 1 %}
+select {{ assay.failing_shape(shown) }}
+from {{ model }}
+{{ assay.where_clause([row_condition, outcome ~ " = 1"]) }}
+  {%- else %}
+with assay_rows as (
+    select {% if should_store_failures() %}{{ shown | join(", ") }}, {% endif %}{{ outcome }} as assay_failed
+    from {{ model }}
+    {{ assay.where_clause([row_condition]) }}
+),
+assay_scored as (
+    select
+        assay_rows.*,
+        count(assay_failed) over () as assay_n,
+        sum(assay_failed) over () as assay_n_failed
+    from assay_rows
+)
+select {{ assay.failing_shape(["*"]) }}
+from assay_scored
+where assay_failed = 1
+  and assay_n - assay_n_failed < {{ mostly }} * assay_n
+  {%- endif %}
+{% endmacro %}

@@ -1,0 +1,43 @@
+{#- Small renderers the builders and tests share. -#}
+
+{#- A column list argument as SQL; `quote` mirrors dbt-utils' quote_columns. -#}
+{% macro column_list(columns, quote=false) -%}
+  {%- set rendered = [] -%}
+  {%- for column in (columns or []) -%}
+    {%- do rendered.append(adapter.quote(column) if quote else column) -%}
+  {%- endfor -%}
+  {{ return(rendered) }}
+{%- endmacro %}
+
+{#- A literal for a value from YAML: strings quoted and escaped unless quote is false. -#}
+{% macro literal(value, quote=true) -%}
+  {%- if value is none -%}null
+  {%- elif value is boolean -%}{{ 'true' if value else 'false' }}
+  {%- elif quote and value is string -%}'{{ value | replace("'", "''") }}'
+  {%- elif quote and value is not number -%}'{{ (value | string) | replace("'", "''") }}'
+  {%- else -%}{{ value }}
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro literal_list(values, quote=true) -%}
+  {%- set rendered = [] -%}
+  {%- for value in values -%}{%- do rendered.append(assay.literal(value, quote)) -%}{%- endfor -%}
+  {{- rendered | join(", ") -}}
+{%- endmacro %}
+
+{#- `expr >= min and expr <= max` with either side optional; strict bounds exclude equality. -#}
+{% macro between_condition(expression, min_value=none, max_value=none, strictly=false) -%}
+  {%- set parts = [] -%}
+  {%- if min_value is not none -%}{%- do parts.append(expression ~ (" > " if strictly else " >= ") ~ min_value) -%}{%- endif -%}
+  {%- if max_value is not none -%}{%- do parts.append(expression ~ (" < " if strictly else " <= ") ~ max_value) -%}{%- endif -%}
+  {{- parts | join(" and ") -}}
+{%- endmacro %}
+
+{#- Columns to keep, each once, in the order given (the tested column may also be a context column). -#}
+{% macro unique_columns(columns) -%}
+  {%- set seen = [] -%}
+  {%- for column in columns -%}
+    {%- if column is not none and column not in seen -%}{%- do seen.append(column) -%}{%- endif -%}
+  {%- endfor -%}
+  {{ return(seen) }}
+{%- endmacro %}

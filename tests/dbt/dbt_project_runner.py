@@ -1,0 +1,115 @@
+"""Runs the integration dbt project on one engine and reads back what happened."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+INTEGRATION_DIR = Path(__file__).resolve().parents[1] / "integration"
+DBT = str(Path(sys.executable).with_name("dbt"))
+
+
+def dbt(args: list[str], project_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [DBT, *args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)],
+        env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", **env},
+        capture_output=True, text=True,
+    )
+
+
+@dataclass
+class TestCase:
+    name: str
+    meta: dict
+
+    def expected(self, engine: str) -> tuple[str, int | None]:
+        status = self.meta.get(f"expect_{engine}", self.meta["expect"])
+        failures = self.meta.get(f"failures_{engine}", self.meta.get("failures", 0 if status == "pass" else None))
+        return status, failures
+
+
+def _tests_in(entries) -> list[dict]:
+    tests = []
+    for entry in entries or []:
+        if isinstance(entry, dict):
+            ((_, args),) = entry.items()
+            tests.append(args)
+    return tests
+
+
+def collect_cases(project_dir: Path = INTEGRATION_DIR) -> list[TestCase]:
+    """Every generic test in the project's YAML, with the outcome it declares in meta."""
+    cases = []
+    for path in sorted((project_dir / "models").rglob("*.yml")):
+        doc = yaml.safe_load(path.read_text()) or {}
+        for model in doc.get("models", []) + doc.get("seeds", []):
+            entries = list(_tests_in(model.get("data_tests")))
+            for column in model.get("columns", []):
+                entries += _tests_in(column.get("data_tests"))
+            for args in entries:
+                meta = (args.get("config") or {}).get("meta") or {}
+                if "name" not in args or "expect" not in meta:
+                    raise ValueError(f"{path}: every test case needs a name and config.meta.expect: {args}")
+                cases.append(TestCase(args["name"], meta))
+    names = [c.name for c in cases]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise ValueError(f"duplicate test case names: {sorted(duplicates)}")
+    return cases
+
+
+@dataclass
+class EngineRun:
+    engine: str
+    env: dict[str, str]
+    target_path: Path
+    results: dict[str, dict] = field(default_factory=dict)
+    log: str = ""
+
+    def run(self) -> "EngineRun":
+        common = ["--target", self.engine, "--target-path", str(self.target_path)]
+        deps = dbt(["deps"], INTEGRATION_DIR, self.env)
+        assert deps.returncode == 0, deps.stdout + deps.stderr
+        # Models first, then tests: in one `dbt build` a failing test on a seed would skip
+        # the models below it, and with them their cases.
+        build = dbt(["build", "--exclude", "resource_type:test", *common], INTEGRATION_DIR, self.env)
+        assert build.returncode == 0, build.stdout[-5000:]
+        test = dbt(["test", *common], INTEGRATION_DIR, self.env)
+        self.log = test.stdout
+        run_results = json.loads((self.target_path / "run_results.json").read_text())
+        for result in run_results["results"]:
+            name = result["unique_id"].split(".")[2]
+            self.results[name] = result
+        return self
+
+    def query(self, sql: str) -> list[tuple]:
+        """Rows of a query against the engine, as text tuples (to read stored failures)."""
+        if self.engine == "duckdb":
+            import duckdb
+
+            with duckdb.connect(self.env["ASSAY_DUCKDB_PATH"], read_only=True) as con:
+                return [tuple(None if v is None else str(v) for v in row) for row in con.execute(sql).fetchall()]
+        out = subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", self.env["ASSAY_PG_PORT"], "-U", "postgres", "-d", "assay",
+             "-At", "-F", "\t", "-c", sql],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        return [tuple(None if v == "" else v for v in line.split("\t")) for line in out.splitlines()]
+
+    def audit_table(self, test_name: str) -> str:
+        schema = "main_dbt_test__audit" if self.engine == "duckdb" else "assay_it_dbt_test__audit"
+        return f"{schema}.{test_name}"
+
+    def columns_of(self, test_name: str) -> list[str]:
+        schema, table = self.audit_table(test_name).split(".")
+        rows = self.query(
+            "select column_name from information_schema.columns "
+            f"where table_schema = '{schema}' and table_name = '{table}' order by ordinal_position"
+        )
+        return [r[0] for r in rows]
