@@ -26,6 +26,7 @@ def dbt(args: list[str], project_dir: Path, env: dict[str, str]) -> subprocess.C
 @dataclass
 class TestCase:
     name: str
+    test: str  # the generic test, e.g. "assay.expect_column_values_to_be_between"
     meta: dict
 
     def expected(self, engine: str) -> tuple[str, int | None]:
@@ -38,8 +39,8 @@ def _tests_in(entries) -> list[dict]:
     tests = []
     for entry in entries or []:
         if isinstance(entry, dict):
-            ((_, args),) = entry.items()
-            tests.append(args)
+            ((test, args),) = entry.items()
+            tests.append((test, args))
     return tests
 
 
@@ -52,11 +53,11 @@ def collect_cases(project_dir: Path = INTEGRATION_DIR) -> list[TestCase]:
             entries = list(_tests_in(model.get("data_tests")))
             for column in model.get("columns", []):
                 entries += _tests_in(column.get("data_tests"))
-            for args in entries:
+            for test, args in entries:
                 meta = (args.get("config") or {}).get("meta") or {}
                 if "name" not in args or "expect" not in meta:
                     raise ValueError(f"{path}: every test case needs a name and config.meta.expect: {args}")
-                cases.append(TestCase(args["name"], meta))
+                cases.append(TestCase(args["name"], test, meta))
     names = [c.name for c in cases]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:
