@@ -9,12 +9,13 @@
   {{ return(rendered) }}
 {%- endmacro %}
 
-{#- A literal for a value from YAML: strings quoted and escaped unless quote is false. -#}
+{#- A literal for a value from YAML. With quote (quote_values: true, the default) every value
+    is a string literal, numbers included, as in dbt-expectations: `value_set: [10001]` must
+    work on a varchar column. quote: false renders values as SQL, for numeric columns. -#}
 {% macro literal(value, quote=true) -%}
   {%- if value is none -%}null
   {%- elif value is boolean -%}{{ 'true' if value else 'false' }}
-  {%- elif quote and value is string -%}'{{ value | replace("'", "''") }}'
-  {%- elif quote and value is not number -%}'{{ (value | string) | replace("'", "''") }}'
+  {%- elif quote -%}'{{ (value | string) | replace("'", "''") }}'
   {%- else -%}{{ value }}
   {%- endif -%}
 {%- endmacro %}
