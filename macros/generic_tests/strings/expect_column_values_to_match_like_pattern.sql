@@ -1,0 +1,16 @@
+{% test expect_column_values_to_match_like_pattern(model, column_name, like_pattern, row_condition=none,
+                                                    mostly=1, context_columns=none) %}
+  {{ return(adapter.dispatch("test_expect_column_values_to_match_like_pattern", "assay")(
+      model, column_name, like_pattern, row_condition, mostly, context_columns)) }}
+{% endtest %}
+
+{#- SQL LIKE: the pattern covers the whole value ('AB-%'), case-sensitively. NULL rule: skipped. -#}
+{% macro default__test_expect_column_values_to_match_like_pattern(model, column_name, like_pattern, row_condition,
+                                                                   mostly, context_columns) %}
+  {%- set test_name = "expect_column_values_to_match_like_pattern" -%}
+  {{ assay.check_required(test_name, model, "like_pattern", like_pattern) }}
+  {{ assay.row_test(model, test_name,
+      pass_expr=assay.like_match(column_name, like_pattern),
+      show_columns=[column_name], null_probe=column_name,
+      row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
+{% endmacro %}
