@@ -1,0 +1,27 @@
+{% test expect_table_columns_to_match_set(model, column_list=none, transform="upper") %}
+  {{ return(adapter.dispatch("test_expect_table_columns_to_match_set", "assay")(model, column_list, transform)) }}
+{% endtest %}
+
+{#- One failing row per listed column the model lacks and per model column not listed. -#}
+{% macro default__test_expect_table_columns_to_match_set(model, column_list, transform) %}
+  {%- set test_name = "expect_table_columns_to_match_set" -%}
+  {{ assay.check_list(test_name, model, "column_list", column_list) }}
+  {{ assay.va_check_transform(test_name, model, transform) }}
+  {%- set actual = assay.va_relation_columns(model) -%}
+  {%- set matched = [] -%}
+  {%- set rows = [] -%}
+  {%- for column in (column_list or []) | unique(case_sensitive=true) -%}
+    {%- set found = assay.va_find_column(column, actual, transform) -%}
+    {%- if found < 0 -%}
+      {%- do rows.append([column | string, "missing from the model"]) -%}
+    {%- else -%}
+      {%- do matched.append(found) -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {%- for name in actual -%}
+    {%- if loop.index0 not in matched -%}
+      {%- do rows.append([name, "not in column_list"]) -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {{ assay.va_literal_failures([["column_name", "string"], ["problem", "string"]], rows) }}
+{% endmacro %}
