@@ -9,9 +9,10 @@
 -#}
 {% macro aggregate_test(model, test_name, expression, condition=none, min_value=none, max_value=none,
                         strictly=false, group_by=none, row_condition=none, null_passes=false,
-                        group_by_argument="group_by") %}
-  {{ assay.check_list(test_name, model, group_by_argument, group_by, required=false) }}
-  {%- set groups = assay.column_list(group_by) -%}
+                        group_by_argument="group_by", reported_model=none) %}
+  {{ assay.check_list(test_name, reported_model if reported_model is not none else model,
+                      group_by_argument, group_by, required=false) }}
+  {%- set groups = assay.column_list(group_by if assay.is_list(group_by) else []) -%}
   {%- set condition = condition or assay.between_condition("observed_value", min_value, max_value, strictly) %}
 with assay_groups as (
     select

@@ -7,14 +7,18 @@
             neither fail nor count toward the `mostly` denominator (the rule of
             dbt-expectations' value tests, made explicit);
     fail    such rows fail (not_null and friends).
+  reported_model: the model named in argument errors, when `model` is a derived relation.
   mostly: the fraction of counted rows that must pass. Below 1 the test returns every failing
   row when the share of passing rows falls under `mostly`, and nothing otherwise, so the
   failure count is still the number of offending rows.
 -#}
 {% macro row_test(model, test_name, pass_expr, show_columns=none, null_probe=none, nulls="ignore",
-                  row_condition=none, mostly=1, context_columns=none) %}
-  {{ assay.check_fraction(test_name, model, "mostly", mostly) }}
-  {{ assay.check_list(test_name, model, "context_columns", context_columns, required=false) }}
+                  row_condition=none, mostly=1, context_columns=none, reported_model=none) %}
+  {%- set reported = reported_model if reported_model is not none else model -%}
+  {{ assay.check_fraction(test_name, reported, "mostly", mostly) }}
+  {{ assay.check_list(test_name, reported, "context_columns", context_columns, required=false) }}
+  {#- Checks run only at execution; while dbt parses, a malformed list must not break the project. -#}
+  {%- set context_columns = context_columns if assay.is_list(context_columns) else [] -%}
   {%- set probe = null_probe if null_probe is not none else pass_expr -%}
   {%- if nulls == "fail" -%}
     {%- set outcome = "case when (" ~ probe ~ ") is null then 1 when (" ~ pass_expr ~ ") then 0 else 1 end" -%}

@@ -15,7 +15,7 @@
 {% macro literal(value, quote=true) -%}
   {%- if value is none -%}null
   {%- elif value is boolean -%}{{ 'true' if value else 'false' }}
-  {%- elif quote -%}'{{ (value | string) | replace("'", "''") }}'
+  {%- elif quote -%}'{{ dbt.escape_single_quotes(value | string) }}'
   {%- else -%}{{ value }}
   {%- endif -%}
 {%- endmacro %}
