@@ -1,0 +1,15 @@
+{% test expect_column_pair_values_to_be_equal(model, column_A=none, column_B=none, row_condition=none, mostly=1, context_columns=none) %}
+  {{ return(adapter.dispatch("test_expect_column_pair_values_to_be_equal", "assay")(
+      model, column_A, column_B, row_condition, mostly, context_columns)) }}
+{% endtest %}
+
+{#- NULL rule: a row where either column is NULL is skipped, including two NULLs (unknown, not equal). -#}
+{% macro default__test_expect_column_pair_values_to_be_equal(model, column_A, column_B, row_condition, mostly, context_columns) %}
+  {%- set test_name = "expect_column_pair_values_to_be_equal" -%}
+  {{ assay.check_required(test_name, model, "column_A", column_A) }}
+  {{ assay.check_required(test_name, model, "column_B", column_B) }}
+  {{ assay.row_test(model, test_name,
+      pass_expr=column_A ~ " = " ~ column_B,
+      show_columns=[column_A, column_B],
+      row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
+{% endmacro %}
