@@ -1,0 +1,117 @@
+"""The `assay` command line: one click group, one sub-command per job."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import click
+
+from assay.artifacts import load_artifacts
+from assay.contracts import Project, Status, build_project
+from assay.errors import AssayError
+from assay.site import publish_site
+
+
+class _Group(click.Group):
+    """Reports AssayError as one line on stderr instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except AssayError as error:
+            click.echo(f"assay: error: {error}", err=True)
+            ctx.exit(error.exit_code)
+
+
+class _EchoWarnings(logging.Handler):
+    # Looks up stderr at each message, so output goes wherever click points it at the time.
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"assay: warning: {record.getMessage()}", err=True)
+
+
+_warnings = _EchoWarnings(logging.WARNING)
+
+
+@click.group(cls=_Group)
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """assay: data contracts and ML feature checks for dbt."""
+    # Warnings are the command line's to print. dbt, run in-process by `assay demo`, installs
+    # root logging handlers that would print them a second time, so stop propagation while a
+    # command runs and restore it after, for callers that use assay as a library.
+    logger = logging.getLogger("assay")
+    propagate = logger.propagate
+    logger.addHandler(_warnings)
+    logger.propagate = False
+
+    def restore() -> None:
+        logger.removeHandler(_warnings)
+        logger.propagate = propagate
+
+    ctx.call_on_close(restore)
+
+
+@main.command()
+@click.option("--project-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
+@click.option(
+    "--target-path", type=click.Path(path_type=Path), default=Path("target"), show_default=True,
+    help="dbt's target folder, relative to the project dir.",
+)
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+    help="Where to publish the site, relative to the project dir.",
+)
+def docs(project_dir: Path, target_path: Path, out: Path) -> None:
+    """Publish the contract site from the artifacts of the last dbt run."""
+    project = build_project(load_artifacts(project_dir / target_path))
+    index = publish_site(project, project_dir / out)
+    click.echo(f"assay: published {index}")
+    click.echo(_summary(project))
+
+
+@main.command()
+@click.option(
+    "--project-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("examples"),
+    show_default=True,
+)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True, help="Relative to the current folder.")
+def demo(project_dir: Path, out: Path) -> None:
+    """Build the example project with dbt and publish its contract site."""
+    from assay.dbt_runner import DbtError, run_dbt
+
+    project_root = project_dir.absolute()
+    target = project_root / "target"
+    common = ["--project-dir", str(project_root), "--profiles-dir", str(project_root), "--target-path", str(target)]
+    # The example's profile keeps its DuckDB file under target/ wherever the demo is run from.
+    target.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("ASSAY_DEMO_DB", str(target / "demo.duckdb"))
+    if (project_root / "packages.yml").exists():
+        run_dbt(["deps", "--project-dir", str(project_root), "--profiles-dir", str(project_root)])
+    built = run_dbt(["build", *common])
+    try:
+        # --no-compile keeps the manifest and run_results of the build: the catalog is all we need.
+        run_dbt(["docs", "generate", "--no-compile", *common])
+    except DbtError as error:
+        logging.getLogger("assay").warning("%s; the site shows no warehouse types", error)
+
+    project = build_project(load_artifacts(target))
+    index = publish_site(project, out)
+    click.echo(index.absolute())
+    click.echo(_summary(project))
+    if built.errored_nodes:
+        names = ", ".join(project.label(unique_id) for unique_id in built.errored_nodes)
+        raise DbtError(f"dbt build: {len(built.errored_nodes)} node(s) errored: {names}")
+
+
+def _summary(project: Project) -> str:
+    counts = project.test_counts()
+    line = (
+        f"tests: {counts[Status.PASS]} passed, {counts[Status.WARN]} warned, "
+        f"{counts[Status.FAIL]} failed, {counts[Status.ERROR]} errored"
+    )
+    for status in (Status.SKIPPED, Status.NOT_RUN):
+        if counts[status]:
+            line += f", {counts[status]} {status.value}"
+    return line
