@@ -67,7 +67,7 @@ def max_quantile_diff(cur, ref, quantiles) -> float | None:
 
 def distinct_ratio(cur, ref, share=False) -> float | None:
     c, r = [v for v in cur if v is not None], [v for v in ref if v is not None]
-    if not r or not c:
+    if not r or (share and not c):
         return None
     dc, dr = len(set(c)), len(set(r))
     return (dc / len(c)) / (dr / len(r)) if share else dc / dr
@@ -90,6 +90,16 @@ def mean_shift(cur, ref) -> float | None:
     return float(c.mean() - r.mean()) if len(c) and len(r) else None
 
 
-def positive_rate_shift(cur, ref, threshold=0.5) -> float | None:
-    c, r = numeric(cur), numeric(ref)
-    return float((c >= threshold).mean() - (r >= threshold).mean()) if len(c) and len(r) else None
+def positive_rate(values, threshold=0.5) -> float | None:
+    x = numeric(values)
+    return float((x >= threshold).mean()) if len(x) else None
+
+
+def positive_rate_from_grid(values, threshold=0.5) -> float | None:
+    """The reference positive rate a stored profile gives: 1 − the largest grid u whose
+    quantile lies below the threshold."""
+    x = numeric(values)
+    if not len(x):
+        return None
+    below = [u / 100 for u in range(101) if np.quantile(x, u / 100) < threshold]
+    return 1 - (max(below) if below else 0.0)

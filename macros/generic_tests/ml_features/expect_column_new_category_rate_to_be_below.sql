@@ -26,7 +26,7 @@
   {{ assay.mlb_check_number(test_name, model, "top_n", top_n, minimum=1) }}
   {%- set columns = assay.mlb_columns(test_name, model, column_name, column_list) -%}
   {%- set ref = assay.mlb_reference(test_name, model, reference, profile, profiles_relation, compare_row_condition) -%}
-  {%- set rate = assay.mlb_double("u.n_unseen") ~ " / u.n_nonnull" -%}
+  {%- set rate = assay.mlb_double("u.n_unseen") ~ " / nullif(u.n_nonnull, 0)" -%}
 select
     {{ assay.mlb_stat_columns("c.column_name", "'new_category_rate'", "case when u.n_nonnull > 0 then " ~ rate ~ " end",
         max_rate, "r.n", "c.n",

@@ -29,7 +29,7 @@
     {%- do nn.append("assay_nn_" ~ loop.index0) -%}
     {%- do lo.append("assay_below_" ~ loop.index0) -%}{%- do hi.append("assay_above_" ~ loop.index0) -%}
   {%- endfor -%}
-  {%- set share = "cast(o.n_below + o.n_above as " ~ assay.type_double() ~ ") / o.n_nonnull" -%}
+  {%- set share = "cast(o.n_below + o.n_above as " ~ assay.type_double() ~ ") / nullif(o.n_nonnull, 0)" -%}
 select
     {{ assay.mlb_stat_columns("o.column_name", "'out_of_range_share'", "case when o.n_nonnull > 0 then " ~ share ~ " end",
         max_share, "r.n", "o.n",

@@ -41,8 +41,8 @@ select
     {{ assay.mlb_stat_columns("c.column_name", "'z'", z, max_abs_z, "r.n_nonnull", "c.n_nonnull",
         "coalesce(case when r.column_name is null then 'column not found in the reference' "
         ~ "when c.n_nonnull = 0 then 'no non-NULL current labels' when r.n_nonnull = 0 then 'no non-NULL reference labels' end, "
-        ~ "'positive rate ' || " ~ assay.mlb_format_number("c.n_hit / c.n_nonnull") ~ " || ' vs reference ' || " ~ assay.mlb_format_number("r.n_hit / r.n_nonnull") ~ ")",
-        "not coalesce(abs(" ~ z ~ ") <= " ~ max_abs_z ~ " or abs(c.n_hit / c.n_nonnull - r.n_hit / r.n_nonnull) <= " ~ min_rate_shift ~ ", false)") }}
+        ~ "'positive rate ' || " ~ assay.mlb_format_number("c.n_hit / nullif(c.n_nonnull, 0)") ~ " || ' vs reference ' || " ~ assay.mlb_format_number("r.n_hit / nullif(r.n_nonnull, 0)") ~ ")",
+        "not coalesce(abs(" ~ z ~ ") <= " ~ max_abs_z ~ " or abs(c.n_hit / nullif(c.n_nonnull, 0) - r.n_hit / nullif(r.n_nonnull, 0)) <= " ~ min_rate_shift ~ ", false)") }}
 from (
     select column_name, {{ assay.mlb_double("n_nonnull") }} as n_nonnull, {{ assay.mlb_double("n_hit") }} as n_hit
     from ({{ assay.mlb_rates_from_relation(model, columns, predicate, row_condition) }}) as assay_cur

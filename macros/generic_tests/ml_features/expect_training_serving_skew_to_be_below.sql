@@ -48,7 +48,7 @@
   {%- for f in features -%}
     {%- do labels.append(assay.literal(f.label)) -%}{%- do mism.append("assay_mismatch_" ~ loop.index0) -%}
   {%- endfor -%}
-  {%- set rate = "case when k.n_joined > 0 then " ~ assay.mlb_double("k.n_mismatch") ~ " / k.n_joined end" -%}
+  {%- set rate = "case when k.n_joined > 0 then " ~ assay.mlb_double("k.n_mismatch") ~ " / nullif(k.n_joined, 0) end" -%}
 select
     {{ assay.mlb_stat_columns("k.column_name", "'mismatch_rate'", rate, max_mismatch_rate, "k.n_joined", "k.n_serving",
         "case when k.n_joined = 0 then 'no serving row matched an offline row' else "
