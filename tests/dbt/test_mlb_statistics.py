@@ -143,3 +143,8 @@ def test_output_checks_store_offending_values(engine_run):
     assert [(int(l), float(s)) for l, s in rows] == [(1, 0.49), (0, 0.9)]
     rows = _stored(engine_run, "mlb_freshness_fail_group_by", "entity_id, observed_value", "entity_id")
     assert [(int(e), None if v is None else v[:10]) for e, v in rows] == [(3, "2026-01-04"), (4, None)]
+
+
+def test_quoted_identifiers_are_labelled_unquoted(engine_run):
+    rows = _stored(engine_run, "mlb_quoted_new_category_fail", "column_name, value", "1")
+    assert [(c, float(v)) for c, v in rows] == [("Segment", 0.05)]
