@@ -1,0 +1,1 @@
+select * from {{ ref('mlb_current') }} where 1 = 0

@@ -1,0 +1,1 @@
+select f_normal as "Feature Value", cat as "Segment", label as "select" from {{ ref('mlb_reference') }}
