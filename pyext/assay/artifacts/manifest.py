@@ -31,6 +31,11 @@ class Constraint(ArtifactStruct):
     to_columns: list[str] | None = None
 
 
+class ColumnConfig(ArtifactStruct):
+    meta: dict[str, Any] = {}
+    tags: list[str] = []
+
+
 class Column(ArtifactStruct):
     name: str
     description: str | None = None
@@ -38,6 +43,8 @@ class Column(ArtifactStruct):
     constraints: list[Constraint] = []
     meta: dict[str, Any] = {}
     tags: list[str] = []
+    # dbt >= 1.10 keeps column meta and tags under `config:` too (and older files may have only one side).
+    config: ColumnConfig = msgspec.field(default_factory=ColumnConfig)
 
 
 class DependsOn(ArtifactStruct):
@@ -52,6 +59,7 @@ class NodeConfig(ArtifactStruct):
     enabled: bool = True
     materialized: str | None = None
     severity: str | None = None
+    meta: dict[str, Any] = {}
 
 
 class TestMetadata(ArtifactStruct):
@@ -82,6 +90,9 @@ class Node(ArtifactStruct):
     contract: Contract = msgspec.field(default_factory=Contract)
     constraints: list[Constraint] = []
     depends_on: DependsOn = msgspec.field(default_factory=DependsOn)
+    language: str | None = None
+    # Present once dbt compiled the node (compile, run, build, docs generate); absent after `dbt parse`.
+    compiled_code: str | None = None
     # Tests only: what is tested and how.
     test_metadata: TestMetadata | None = None
     column_name: str | None = None
@@ -132,10 +143,15 @@ class Group(ArtifactStruct):
 class Exposure(ArtifactStruct):
     unique_id: str
     name: str
+    package_name: str = ""
+    original_file_path: str | None = None
     label: str | None = None
     type: str | None = None
+    maturity: str | None = None
     description: str | None = None
     url: str | None = None
+    tags: list[str] = []
+    meta: dict[str, Any] = {}
     owner: Owner = msgspec.field(default_factory=Owner)
     depends_on: DependsOn = msgspec.field(default_factory=DependsOn)
 

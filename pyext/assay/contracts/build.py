@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from typing import Any
+
+import msgspec
 
 from assay.artifacts import Artifacts
 from assay.artifacts import manifest as mf
@@ -13,6 +16,7 @@ from assay.artifacts.sources import FreshnessResult
 from assay.contracts.enforcement import enforcement
 from assay.contracts.model import Column, Constraint, DataTest, Enforcement, Exposure, Freshness, Node, Project, Status
 from assay.contracts.types import types_differ
+from assay.features import role_of
 
 DOCUMENTED_TYPES = ("model", "seed", "snapshot")  # and sources, which the manifest keeps apart
 TEST_TYPES = ("test", "unit_test")
@@ -95,15 +99,20 @@ def _node(
         resource_type=node.resource_type,
         package=node.package_name,
         file=node.original_file_path,
+        database=node.database,
+        schema=node.schema,
+        identifier=node.alias or node.name,
         relation_name=node.relation_name,
         materialization=materialization,
+        language=node.language,
+        compiled_sql=node.compiled_code,
         description=node.description or "",
         columns=_columns(node.columns, table, adapter, constraints),
         constraints=constraints(node.constraints),
         contract_enforced=contracted,
         tags=tuple(node.tags),
-        meta=node.meta,
-        owner=_owner(node.meta.get("owner")) or _group_owner(groups, node.group),
+        meta=_meta(node.meta, node.config.meta),
+        owner=_owner(_meta(node.meta, node.config.meta).get("owner")) or _group_owner(groups, node.group),
         access=node.access,
         group=node.group,
         version=_text(node.version),
@@ -133,6 +142,9 @@ def _source(
         resource_type="source",
         package=source.package_name,
         file=source.original_file_path,
+        database=source.database,
+        schema=source.schema,
+        identifier=source.identifier or source.name,
         relation_name=source.relation_name,
         description=source.description or source.source_description or "",
         columns=_columns(source.columns, table, adapter, constraints),
@@ -157,6 +169,7 @@ def _columns(
     columns = []
     for column in declared.values():
         found = in_warehouse.pop(column.name.lower(), None)
+        meta = _meta(column.meta, column.config.meta)
         warehouse_type = found.type if found else None
         columns.append(
             Column(
@@ -167,8 +180,9 @@ def _columns(
                 type_mismatch=bool(column.data_type and warehouse_type and types_differ(column.data_type, warehouse_type, adapter)),
                 in_warehouse=None if table is None else found is not None,
                 constraints=constraints(column.constraints),
-                tags=tuple(column.tags),
-                meta=column.meta,
+                tags=tuple(dict.fromkeys((*column.tags, *column.config.tags))),
+                meta=meta,
+                role=role_of(meta),
             )
         )
     columns.extend(
@@ -205,7 +219,7 @@ def _test(node: mf.Node, outcome: RunResult | None) -> DataTest:
         test_name = f"{metadata.namespace}.{metadata.name}" if metadata.namespace else metadata.name
     attached_to = (node.attached_node,) if node.attached_node else tuple(dict.fromkeys(node.depends_on.nodes))
     arguments = {k: v for k, v in (metadata.kwargs if metadata else {}).items() if k not in _IMPLICIT_ARGUMENTS}
-    return DataTest(
+    test = DataTest(
         unique_id=node.unique_id,
         node_name=node.name,
         test_name=test_name,
@@ -219,6 +233,9 @@ def _test(node: mf.Node, outcome: RunResult | None) -> DataTest:
         failures=outcome.failures if outcome else None,
         message=outcome.message if outcome else None,
     )
+    if test.attention and node.compiled_code:
+        test = msgspec.structs.replace(test, compiled_sql=node.compiled_code.strip())
+    return test
 
 
 def _children(manifest: mf.Manifest) -> dict[str, list[str]]:
@@ -241,10 +258,24 @@ def _exposure(exposure: mf.Exposure) -> Exposure:
         unique_id=exposure.unique_id,
         name=exposure.name,
         label=exposure.label or exposure.name,
+        package=exposure.package_name,
+        file=exposure.original_file_path,
         type=exposure.type,
+        maturity=exposure.maturity,
+        description=exposure.description or "",
         owner=_owner(exposure.owner.name) or _owner(exposure.owner.email),
         url=exposure.url,
+        tags=tuple(exposure.tags),
+        meta=exposure.meta,
+        upstream=tuple(dict.fromkeys(exposure.depends_on.nodes)),
     )
+
+
+def _meta(meta: dict[str, Any], config_meta: dict[str, Any]) -> dict[str, Any]:
+    """dbt 1.10+ writes meta both at the top level and under config; either may be missing."""
+    if not config_meta or config_meta == meta:
+        return meta
+    return {**meta, **config_meta}
 
 
 def _owner(value: object) -> str | None:

@@ -59,6 +59,7 @@ class Column(_Model):
     constraints: tuple[Constraint, ...] = ()
     tags: tuple[str, ...] = ()
     meta: dict[str, Any] = {}
+    role: str | None = None  # ML role from meta.assay.role: entity | timestamp | feature | label | prediction
 
 
 class DataTest(_Model):
@@ -75,6 +76,12 @@ class DataTest(_Model):
     status: Status = Status.NOT_RUN
     failures: int | None = None
     message: str | None = None
+    # Kept only for tests that did not pass: it is what a reader runs to see the failing rows.
+    compiled_sql: str | None = None
+
+    @property
+    def attention(self) -> bool:
+        return self.status in (Status.FAIL, Status.WARN, Status.ERROR)
 
 
 class Freshness(_Model):
@@ -94,8 +101,13 @@ class Node(_Model):
     resource_type: str
     package: str
     file: str | None = None
+    database: str | None = None
+    schema: str | None = None
+    identifier: str | None = None  # the relation's own name: alias for models, identifier for sources
     relation_name: str | None = None
     materialization: str | None = None
+    language: str | None = None
+    compiled_sql: str | None = None  # what the warehouse runs; the source of column lineage
     description: str = ""
     columns: tuple[Column, ...] = ()
     constraints: tuple[Constraint, ...] = ()
@@ -117,6 +129,10 @@ class Node(_Model):
     def type_mismatches(self) -> int:
         return sum(column.type_mismatch for column in self.columns)
 
+    @property
+    def has_roles(self) -> bool:
+        return any(column.role for column in self.columns)
+
     def test_counts(self) -> dict[Status, int]:
         return count_statuses(self.tests)
 
@@ -125,9 +141,17 @@ class Exposure(_Model):
     unique_id: str
     name: str
     label: str
+    resource_type: str = "exposure"
+    package: str = ""
+    file: str | None = None
     type: str | None = None
+    maturity: str | None = None
+    description: str = ""
     owner: str | None = None
     url: str | None = None
+    tags: tuple[str, ...] = ()
+    meta: dict[str, Any] = {}
+    upstream: tuple[str, ...] = ()
 
 
 class Project(_Model):
@@ -150,6 +174,9 @@ class Project(_Model):
 
     def test_counts(self) -> dict[Status, int]:
         return count_statuses(self.tests.values())
+
+    def node(self, unique_id: str) -> Node | Exposure | None:
+        return self.nodes.get(unique_id) or self.exposures.get(unique_id)
 
 
 def count_statuses(tests: Any) -> dict[Status, int]:
