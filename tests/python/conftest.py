@@ -13,6 +13,8 @@ from assay.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTIFACTS = FIXTURES / "dbt-1.11"
+# Real artifacts written by each dbt minor version assay supports (regenerate.py rebuilds them).
+DBT_VERSIONS = ("dbt-1.10", "dbt-1.11")
 FIXTURE_PROJECT = FIXTURES / "project"
 ORDERS = "model.assay_fixture.orders"
 STG_ORDERS = "model.assay_fixture.stg_orders"
@@ -20,11 +22,11 @@ SEED = "seed.assay_fixture.raw_orders"
 SOURCE = "source.assay_fixture.shop.raw_orders"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project folder holding the fixture artifacts in target/, and the working directory."""
+@pytest.fixture(params=DBT_VERSIONS)
+def project(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder holding one dbt version's fixture artifacts in target/, and the working directory."""
     root = tmp_path / "project"
-    shutil.copytree(ARTIFACTS, root / "target")
+    shutil.copytree(FIXTURES / request.param, root / "target")
     monkeypatch.chdir(root)
     return root
 
