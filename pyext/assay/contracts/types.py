@@ -20,7 +20,7 @@ _DIALECT_OF_ADAPTER = {"sqlserver": "tsql", "fabric": "tsql", "synapse": "tsql"}
 # Projects repeat a handful of type pairs across thousands of columns: parse each pair once.
 @functools.lru_cache(maxsize=4096)
 def types_differ(declared: str, actual: str, adapter: str | None) -> bool:
-    dialect = _dialect(adapter)
+    dialect = sql_dialect(adapter)
     left, right = _parse(declared, dialect), _parse(actual, dialect)
     if left is None or right is None:
         return _squash(declared) != _squash(actual)
@@ -30,7 +30,8 @@ def types_differ(declared: str, actual: str, adapter: str | None) -> bool:
 
 
 @functools.lru_cache(maxsize=None)
-def _dialect(adapter: str | None) -> str | None:
+def sql_dialect(adapter: str | None) -> str | None:
+    """The sqlglot dialect for a dbt adapter name, or None when sqlglot has no such dialect."""
     if not adapter:
         return None
     name = _DIALECT_OF_ADAPTER.get(adapter, adapter)
