@@ -70,7 +70,11 @@ def test_pages_stand_alone_and_link_only_inside_the_site(project, assay):
     for page in site.rglob("*.html"):
         html = page.read_text()
         for link in re.findall(r'(?:href|src)="([^"]*)"', html):
-            assert (page.parent / link).resolve().is_file(), f"{page.name} links to {link}"
+            path, _, anchor = link.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            assert target.is_file(), f"{page.name} links to {link}"
+            if anchor:
+                assert f'id="{anchor}"' in target.read_text(), f"{page.name} links to {link}"
         assert "<script>" not in html  # only the shipped assets/assay.js, no inline data
     # A page carries its own relation, not the project: the source's description is not on the orders page.
     assert "loaded by the seed" in (site / MODEL_PAGES[SOURCE]).read_text()
@@ -151,7 +155,7 @@ def test_failed_render_keeps_the_previous_site(project, assay, monkeypatch):
     before = site_files(project / "site")
     rendered = []
 
-    def fail_on_second_page(template, project_model, node):
+    def fail_on_second_page(template, project_model, node, lineage=None):
         rendered.append(node.unique_id)
         if len(rendered) == 2:
             raise RuntimeError("disk full")

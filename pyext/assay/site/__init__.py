@@ -5,13 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from assay.contracts import Project
+from assay.lineage import ModelLineage, column_lineage
 from assay.site.publish import publish_atomically
-from assay.site.render import render_site
+from assay.site.render import Progress, render_site
 
 
-def publish_site(project: Project, out: Path) -> Path:
-    """Render the site and swap it in at `out`; returns the path of its index page."""
-    publish_atomically(out, lambda staging: render_site(project, staging))
+def publish_site(
+    project: Project,
+    out: Path,
+    lineage: dict[str, ModelLineage] | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Render the site and swap it in at `out`; returns the path of its index page.
+
+    Column lineage is traced here unless the caller already did.
+    """
+    if lineage is None:
+        lineage = column_lineage(project)
+    publish_atomically(out, lambda staging: render_site(project, staging, lineage=lineage, progress=progress))
     return out / "index.html"
 
 

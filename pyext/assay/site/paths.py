@@ -8,6 +8,24 @@ import re
 _UNSAFE = re.compile(r"[^a-z0-9._-]")
 
 
+def page_of(unique_id: str) -> str:
+    """The page of any documented id: exposures have their own folder, everything else is a relation."""
+    return exposure_page(unique_id) if unique_id.startswith("exposure.") else node_page(unique_id)
+
+
+def exposure_page(unique_id: str) -> str:
+    return "exposures/" + _safe(unique_id) + ".html"
+
+
+def list_page(name: str, number: int) -> str:
+    """Page `number` (from 1) of a long list: the first is `<name>.html`, the rest `<name>-<n>.html`."""
+    return f"{name}.html" if number == 1 else f"{name}-{number}.html"
+
+
+def column_anchor(name: str) -> str:
+    return "col-" + _safe(name)
+
+
 def node_page(unique_id: str) -> str:
     """`models/<unique_id>.html`, made safe for any file system and URL.
 
@@ -15,7 +33,11 @@ def node_page(unique_id: str) -> str:
     stripped of unsafe characters; whenever that changes the id, a hash of the original keeps
     the file name unique.
     """
-    safe = _UNSAFE.sub("_", unique_id.lower())
-    if safe != unique_id:
-        safe += "-" + hashlib.sha1(unique_id.encode()).hexdigest()[:8]
-    return f"models/{safe}.html"
+    return f"models/{_safe(unique_id)}.html"
+
+
+def _safe(text: str) -> str:
+    safe = _UNSAFE.sub("_", text.lower())
+    if safe != text:
+        safe += "-" + hashlib.sha1(text.encode()).hexdigest()[:8]
+    return safe

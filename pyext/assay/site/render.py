@@ -1,59 +1,158 @@
-"""Render the contract model as static HTML: an index and one self-contained page per node."""
+"""Render the contract model as a static site.
+
+    index.html, relations-<n>.html   every relation, a page of them at a time, and the search box
+    status.html, status-<n>.html     test outcomes by owner and by relation
+    features.html                    the models whose columns carry ML roles
+    models/<id>.html                 one contract page per model, seed, snapshot and source
+    exposures/<id>.html              one page per exposure
+    search/                          the split search index (see search.py)
+
+Every page carries only what it shows, so no page grows with the project: long lists are paged.
+"""
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import msgspec
-from markdown_it import MarkdownIt
-from markupsafe import Markup
 
-from assay.contracts import DataTest, Node, Project
-from assay.site.paths import node_page
-
-# Raw HTML in descriptions is shown as text, never interpreted: the project is not trusted.
-_markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
-
-# Most descriptions are one plain sentence; markdown-it would spend most of a page's time on them.
-_PLAIN_TEXT = re.compile(r"(?:[^\W_]|[ .,;:'\"()?/%$@])*")
-_LIST_ITEM = re.compile(r"\d+[.)](\s|$)")
+from assay.contracts import DataTest, Exposure, Node, Project, Status
+from assay.features import ROLES
+from assay.lineage import ModelLineage
+from assay.site.graphs import column_lineage_svg, model_lineage_svg
+from assay.site.paths import column_anchor, list_page, node_page, page_of
+from assay.site.search import Document, write_search_index
+from assay.site.text import markdown
 
 _TYPE_ORDER = {"model": 0, "seed": 1, "snapshot": 2, "source": 3}
+PAGE_ROWS = 400  # rows per list page: ~150 KB of HTML at most
+MAX_LISTED = 300  # upstream/downstream ids listed in full on a node page
+
+Progress = Callable[[int, int], None]
 
 
-def render_site(project: Project, dest: Path) -> None:
+def render_site(
+    project: Project, dest: Path, lineage: dict[str, ModelLineage] | None = None, progress: Progress | None = None
+) -> None:
     """Write the site into `dest`, an existing empty folder."""
+    lineage = lineage or {}
     env = _environment(project)
     _copy_assets(dest / "assets")
     nodes = sorted(project.nodes.values(), key=lambda node: (_TYPE_ORDER.get(node.resource_type, 9), node.label.lower()))
-    _write(dest / "index.html", env.get_template("index.html").render(project=project, nodes=nodes, root=""))
+
+    _paged(env, dest, "index.html", "relations", nodes, title="All relations")
+    _render_status(env, project, nodes, dest)
+    featured = [node for node in nodes if node.has_roles]
+    _write(dest / "features.html", env.get_template("features.html").render(project=project, nodes=featured, roles=ROLES, root=""))
+
     (dest / "models").mkdir()
+    (dest / "exposures").mkdir()
     node_template = env.get_template("node.html")
-    for node in nodes:
-        _write(dest / node_page(node.unique_id), render_node_page(node_template, project, node))
+    total = len(nodes) + len(project.exposures)
+    for done, node in enumerate(nodes, 1):
+        _write(dest / node_page(node.unique_id), render_node_page(node_template, project, node, lineage.get(node.unique_id)))
+        if progress:
+            progress(done, total)
+    exposure_template = env.get_template("exposure.html")
+    for done, exposure in enumerate(project.exposures.values(), len(nodes) + 1):
+        _write(dest / page_of(exposure.unique_id), exposure_template.render(project=project, node=exposure, root="../"))
+        if progress:
+            progress(done, total)
+    write_search_index(_documents(project, nodes), dest / "search")
 
 
-def render_node_page(template: jinja2.Template, project: Project, node: Node) -> str:
+def render_node_page(template: jinja2.Template, project: Project, node: Node, lineage: ModelLineage | None = None) -> str:
     tests_on: dict[str | None, list[DataTest]] = defaultdict(list)
     for test in node.tests:
         tests_on[test.column_name].append(test)
-    return template.render(project=project, node=node, tests_on=tests_on, root="../")
+
+    def href(unique_id: str) -> str | None:
+        return "../" + page_of(unique_id) if project.node(unique_id) else None
+
+    graph = model_lineage_svg(project, node.unique_id, node.upstream, node.downstream, href)
+    columns_graph = column_lineage_svg(project, node, lineage, href) if lineage else None
+    return template.render(
+        project=project,
+        node=node,
+        tests_on=tests_on,
+        lineage=lineage,
+        graph=graph,
+        columns_graph=columns_graph,
+        max_listed=MAX_LISTED,
+        root="../",
+    )
 
 
-@functools.lru_cache(maxsize=8192)
-def markdown(text: str) -> Markup:
-    """A description as HTML. Cached: doc blocks repeat the same text across many columns."""
-    text = text.strip()
-    if not text:
-        return Markup("")
-    if _PLAIN_TEXT.fullmatch(text) and not _LIST_ITEM.match(text):
-        return Markup("<p>{}</p>\n").format(text)
-    return Markup(_markdown.render(text))
+def _paged(env: jinja2.Environment, dest: Path, first: str, name: str, nodes: Sequence[Node], title: str) -> None:
+    template = env.get_template("index.html")
+    pages = _pages(nodes)
+    for number, rows in enumerate(pages, 1):
+        file = first if number == 1 else list_page(name, number)
+        pager = _pager(name, number, len(pages), first)
+        _write(dest / file, template.render(project=env.globals["project"], nodes=rows, pager=pager, page=number, title=title, root=""))
+
+
+def _render_status(env: jinja2.Environment, project: Project, nodes: Sequence[Node], dest: Path) -> None:
+    by_owner: dict[str, dict[Status, int]] = defaultdict(lambda: dict.fromkeys(Status, 0))
+    for node in nodes:
+        for test in node.tests:
+            by_owner[node.owner or ""][test.status] += 1
+    owners = sorted(by_owner.items(), key=lambda item: (item[0] == "", item[0].lower()))
+    # Worst first: a reader opens this page to find what is failing.
+    tested = sorted(
+        (node for node in nodes if node.tests),
+        key=lambda node: tuple(-node.test_counts()[status] for status in (Status.ERROR, Status.FAIL, Status.WARN)) + (node.label.lower(),),
+    )
+    template = env.get_template("status.html")
+    pages = _pages(tested)
+    for number, rows in enumerate(pages, 1):
+        pager = _pager("status", number, len(pages), "status.html")
+        _write(
+            dest / list_page("status", number),
+            template.render(project=project, owners=owners if number == 1 else None, nodes=rows, pager=pager, root=""),
+        )
+
+
+def _pages(items: Sequence[Any]) -> list[Sequence[Any]]:
+    return [items[start : start + PAGE_ROWS] for start in range(0, len(items), PAGE_ROWS)] or [[]]
+
+
+def _pager(name: str, number: int, count: int, first: str) -> dict[str, Any] | None:
+    if count == 1:
+        return None
+
+    def url(n: int) -> str:
+        return first if n == 1 else list_page(name, n)
+
+    return {
+        "number": number,
+        "count": count,
+        "previous": url(number - 1) if number > 1 else None,
+        "next": url(number + 1) if number < count else None,
+        "pages": [(n, url(n)) for n in range(1, count + 1)],
+    }
+
+
+def _documents(project: Project, nodes: Iterable[Node]) -> Iterable[Document]:
+    for node in nodes:
+        url = node_page(node.unique_id)
+        extra = " ".join((*node.tags, node.owner or "", node.group or ""))
+        yield Document(node.label, node.resource_type, url, f"{node.label} {node.name}", f"{node.description} {extra}")
+        for column in node.columns:
+            yield Document(
+                f"{node.label}.{column.name}",
+                "column",
+                f"{url}#{column_anchor(column.name)}",
+                column.name,
+                f"{column.description} {column.role or ''} {' '.join(column.tags)}",
+            )
+    for exposure in project.exposures.values():
+        yield Document(exposure.label, "exposure", page_of(exposure.unique_id), f"{exposure.label} {exposure.name}", exposure.description)
 
 
 def _environment(project: Project) -> jinja2.Environment:
@@ -66,11 +165,14 @@ def _environment(project: Project) -> jinja2.Environment:
     )
     env.filters["markdown"] = lambda text: markdown(text or "")
     env.filters["as_json"] = lambda value: msgspec.json.encode(value).decode()
+    env.filters["anchor"] = column_anchor
 
     def href(unique_id: str, root: str) -> str | None:
-        return root + node_page(unique_id) if unique_id in project.nodes else None
+        return root + page_of(unique_id) if project.node(unique_id) else None
 
     env.globals["href"] = href
+    env.globals["project"] = project
+    env.globals["Status"] = Status
     return env
 
 
@@ -83,3 +185,6 @@ def _copy_assets(dest: Path) -> None:
 
 def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
+
+
+__all__ = ["Exposure", "markdown", "render_node_page", "render_site"]
