@@ -66,7 +66,7 @@ def main(ctx: click.Context) -> None:
 def docs(project_dir: Path, target_path: Path, out: Path) -> None:
     """Publish the contract site from the artifacts of the last dbt run."""
     project = build_project(load_artifacts(project_dir / target_path))
-    index = publish_site(project, project_dir / out)
+    index = _publish(project, project_dir / out)
     click.echo(f"assay: published {index}")
     click.echo(_summary(project))
 
@@ -97,12 +97,20 @@ def demo(project_dir: Path, out: Path) -> None:
         logging.getLogger("assay").warning("%s; the site shows no warehouse types", error)
 
     project = build_project(load_artifacts(target))
-    index = publish_site(project, out)
+    index = _publish(project, out)
     click.echo(index.absolute())
     click.echo(_summary(project))
     if built.errored_nodes:
         names = ", ".join(project.label(unique_id) for unique_id in built.errored_nodes)
         raise DbtError(f"dbt build: {len(built.errored_nodes)} node(s) errored: {names}")
+
+
+def _publish(project: Project, out: Path) -> Path:
+    from assay.lineage import column_lineage
+    from assay.progress import ProgressLine
+
+    lineage = column_lineage(project, progress=ProgressLine("tracing column lineage", threshold=200))
+    return publish_site(project, out, lineage=lineage, progress=ProgressLine("writing pages"))
 
 
 def _summary(project: Project) -> str:

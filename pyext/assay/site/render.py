@@ -47,8 +47,7 @@ def render_site(
 
     _paged(env, dest, "index.html", "relations", nodes, title="All relations")
     _render_status(env, project, nodes, dest)
-    featured = [node for node in nodes if node.has_roles]
-    _write(dest / "features.html", env.get_template("features.html").render(project=project, nodes=featured, roles=ROLES, root=""))
+    _render_features(env, [node for node in nodes if node.has_roles], dest)
 
     (dest / "models").mkdir()
     (dest / "exposures").mkdir()
@@ -116,6 +115,23 @@ def _render_status(env: jinja2.Environment, project: Project, nodes: Sequence[No
             dest / list_page("status", number),
             template.render(project=project, owners=owners if number == 1 else None, nodes=rows, pager=pager, root=""),
         )
+
+
+def _render_features(env: jinja2.Environment, featured: Sequence[Node], dest: Path) -> None:
+    # Paged by rows drawn, not by models: one model may declare hundreds of features.
+    pages: list[list[Node]] = [[]]
+    rows = 0
+    for node in featured:
+        size = sum(1 for column in node.columns if column.role)
+        if pages[-1] and rows + size > PAGE_ROWS:
+            pages.append([])
+            rows = 0
+        pages[-1].append(node)
+        rows += size
+    template = env.get_template("features.html")
+    for number, page in enumerate(pages, 1):
+        pager = _pager("features", number, len(pages), "features.html")
+        _write(dest / list_page("features", number), template.render(nodes=page, roles=ROLES, pager=pager, root=""))
 
 
 def _pages(items: Sequence[Any]) -> list[Sequence[Any]]:
