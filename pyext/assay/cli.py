@@ -123,3 +123,27 @@ def _summary(project: Project) -> str:
         if counts[status]:
             line += f", {counts[status]} {status.value}"
     return line
+
+
+@main.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["markdown", "odcs"]))
+@click.option("--project-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
+@click.option(
+    "--target-path", type=click.Path(path_type=Path), default=Path("target"), show_default=True,
+    help="dbt's target folder, relative to the project dir.",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Relative to the project dir. [default: contracts/<FORMAT>]")
+@click.option(
+    "--resource-type", "resource_types", multiple=True,
+    type=click.Choice(["model", "seed", "snapshot", "source"]), help="Only these kinds of relation (repeatable).",
+)
+def export(fmt: str, project_dir: Path, target_path: Path, out: Path | None, resource_types: tuple[str, ...]) -> None:
+    """Write one contract file per relation: Markdown, or Open Data Contract Standard v3 YAML."""
+    from assay.contracts.export import write_exports
+    from assay.site.publish import publish_atomically
+
+    project = build_project(load_artifacts(project_dir / target_path))
+    dest = project_dir / (out or Path("contracts") / fmt)
+    written: list[Path] = []
+    publish_atomically(dest, lambda staging: written.extend(write_exports(project, fmt, staging, resource_types)))
+    click.echo(f"assay: wrote {len(written)} {fmt} contract(s) to {dest}")

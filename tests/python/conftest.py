@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -50,3 +51,39 @@ def assay() -> Callable[..., Result]:
         return CliRunner().invoke(main, list(args))
 
     return run
+
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/ built by `assay demo` once per session: real dbt on DuckDB, artifacts in target/.
+
+    The copy installs assay from this checkout (its packages.yml says `local: ..`).
+    """
+    root = tmp_path_factory.mktemp("demo") / "examples"
+    shutil.copytree(EXAMPLES, root, ignore=shutil.ignore_patterns("target", "dbt_packages", "logs", "*.duckdb"))
+    (root / "packages.yml").write_text(f"packages:\n  - local: {REPO}\n")
+    (root / "package-lock.yml").unlink(missing_ok=True)
+    site = root.parent / "site"
+    previous = {key: os.environ.get(key) for key in ("ASSAY_DEMO_DB", "DBT_SEND_ANONYMOUS_USAGE_STATS")}
+    os.environ["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
+    os.environ.pop("ASSAY_DEMO_DB", None)
+    try:
+        result = CliRunner().invoke(main, ["demo", "--project-dir", str(root), "--out", str(site)])
+    finally:
+        for key, value in previous.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_project: Path) -> Path:
+    """The contract site `assay demo` published for examples/."""
+    return demo_project.parent / "site"

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
-
-_UNSAFE = re.compile(r"[^a-z0-9._-]")
+from assay.names import safe_name as _safe
 
 
 def page_of(unique_id: str) -> str:
@@ -27,17 +24,6 @@ def column_anchor(name: str) -> str:
 
 
 def node_page(unique_id: str) -> str:
-    """`models/<unique_id>.html`, made safe for any file system and URL.
-
-    Ids are lower-cased (case-insensitive file systems would merge `Orders` and `orders`) and
-    stripped of unsafe characters; whenever that changes the id, a hash of the original keeps
-    the file name unique.
-    """
+    """`models/<unique_id>.html`, made safe for any file system and URL (see names.py)."""
     return f"models/{_safe(unique_id)}.html"
 
-
-def _safe(text: str) -> str:
-    safe = _UNSAFE.sub("_", text.lower())
-    if safe != text:
-        safe += "-" + hashlib.sha1(text.encode()).hexdigest()[:8]
-    return safe
