@@ -87,3 +87,16 @@ def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_site(demo_project: Path) -> Path:
     """The contract site `assay demo` published for examples/."""
     return demo_project.parent / "site"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """Say where the kept copies of browser screenshots and the scale figures are."""
+    from test_site_browser import SCREENSHOTS_KEY
+
+    for folder in sorted(config.stash.get(SCREENSHOTS_KEY, set())):
+        terminalreporter.write_line(f"assay: site screenshots kept in {folder}")
+    for line in config.stash.get(SCALE_KEY, []):
+        terminalreporter.write_line(line)
+
+
+SCALE_KEY = pytest.StashKey[list]()
