@@ -140,3 +140,51 @@ def test_a_status_outside_the_test_vocabulary_means_not_run(project, edit_artifa
 )
 def test_types_differ(declared, actual, adapter, differ):
     assert types_differ(declared, actual, adapter) is differ
+
+
+def test_compiled_sql_is_kept_for_models_and_for_tests_that_did_not_pass(project):
+    orders = build(project).nodes[ORDERS]
+    assert "from" in (orders.compiled_sql or "").lower()
+    tests = {t.node_name: t for t in orders.tests}
+    warned = tests[ACCEPTED_VALUES]
+    assert warned.attention and "status" in (warned.compiled_sql or "")
+    assert tests["not_null_orders_order_id"].compiled_sql is None  # passed: nothing to investigate
+
+
+def test_ml_roles_and_config_meta(project, edit_artifact):
+    def declare(document: dict) -> None:
+        columns = document["nodes"][ORDERS]["columns"]
+        # dbt >= 1.10 writes column meta under config too; older manifests only at the top.
+        columns["order_id"]["config"] = {"meta": {"assay": {"role": "entity"}}, "tags": ["key"]}
+        columns["amount"]["meta"] = {"assay": {"role": " Label "}}
+        columns["status"]["meta"] = {"assay": "feature"}  # not a mapping: no role
+
+    edit_artifact("manifest.json", declare)
+    orders = build(project).nodes[ORDERS]
+    columns = {c.name: c for c in orders.columns}
+    assert (columns["order_id"].role, columns["amount"].role, columns["status"].role) == ("entity", "label", None)
+    assert columns["order_id"].meta == {"assay": {"role": "entity"}}
+    assert "key" in columns["order_id"].tags
+    assert orders.has_roles
+
+
+def test_exposures_carry_their_details_and_dependencies(project, edit_artifact):
+    exposure = {
+        "unique_id": "exposure.assay_fixture.dashboard", "name": "dashboard", "label": "Orders dashboard",
+        "type": "dashboard", "maturity": "high", "description": "Daily **orders**.", "url": "https://bi.example.com/1",
+        "owner": {"name": "BI team", "email": "bi@example.com"}, "tags": ["bi"], "meta": {"tier": 1},
+        "depends_on": {"nodes": [ORDERS]}, "resource_type": "exposure", "package_name": "assay_fixture",
+        "original_file_path": "models/exposures.yml",
+    }
+
+    def add(document: dict) -> None:
+        document["exposures"][exposure["unique_id"]] = exposure
+        document["child_map"].setdefault(ORDERS, []).append(exposure["unique_id"])
+
+    edit_artifact("manifest.json", add)
+    built = build(project)
+    dashboard = built.exposures["exposure.assay_fixture.dashboard"]
+    assert (dashboard.label, dashboard.type, dashboard.maturity, dashboard.owner) == ("Orders dashboard", "dashboard", "high", "BI team")
+    assert (dashboard.upstream, dashboard.tags, dashboard.meta) == ((ORDERS,), ("bi",), {"tier": 1})
+    assert "exposure.assay_fixture.dashboard" in built.nodes[ORDERS].downstream
+    assert built.node("exposure.assay_fixture.dashboard") is dashboard

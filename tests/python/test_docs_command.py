@@ -220,3 +220,41 @@ def test_page_names_stay_distinct_and_safe():
     for page in pages:
         name = page.removeprefix("models/")
         assert "/" not in name and " " not in name and name == name.lower()
+
+
+def test_status_overview_by_owner_and_relation(project, assay):
+    assert assay("docs").exit_code == 0
+    status = tables(project / "site/status.html")
+    assert status["by-owner"] == [
+        ["data-platform@example.com", "3", "1", "0", "0", "0", "0"],
+        ["no owner", "2", "0", "0", "0", "0", "0"],
+    ]
+    # Worst first: orders, with its warning, leads.
+    assert [row[0] for row in status["by-relation"]][0] == "orders"
+
+
+def test_long_lists_are_paged(project, assay, monkeypatch):
+    monkeypatch.setattr(site_render, "PAGE_ROWS", 3)
+    assert assay("docs").exit_code == 0
+    site = project / "site"
+    first, second = tables(site / "index.html")["nodes"], tables(site / "relations-2.html")["nodes"]
+    assert len(first) == 3 and len(second) == 1
+    assert 'href="relations-2.html"' in (site / "index.html").read_text()
+    assert (site / "status.html").is_file()
+
+
+def test_search_index_is_published_in_small_files(project, assay):
+    assert assay("docs").exit_code == 0
+    search = project / "site/search"
+    assert (search / "meta.js").is_file() and (search / "d0.js").is_file()
+    assert "order_id" in (search / "t-6f.js").read_text()  # the "o" shard
+    assert "assets/assay.js" in (project / "site/index.html").read_text()
+
+
+def test_node_page_draws_lineage_and_shows_failing_sql(project, assay):
+    assert assay("docs").exit_code == 0
+    orders = (project / "site" / MODEL_PAGES[ORDERS]).read_text()
+    assert orders.count('<svg class="graph"') == 2  # model graph and column graph
+    lineage = {row[0]: row[1] for row in tables(project / "site" / MODEL_PAGES[ORDERS])["column-lineage"]}
+    assert lineage["order_date"] == "stg_orders.loaded_at"
+    assert "<summary>compiled SQL</summary>" in orders  # of the warned accepted_values test

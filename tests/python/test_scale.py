@@ -84,7 +84,11 @@ def test_site_for_5000_models_and_20000_tests(big_project, tmp_path, request):
         f"{len(search)} files, {sum(search.values()) / 1e6:.2f} MB in all, largest {max(search.values()) / 1e3:.0f} KB",
     ]
     if os.environ.get("ASSAY_SCALE_DBT_DOCS"):
+        # Its own target folder, seeded with the parse state, so it leaves the cached one as it was.
+        docs_target = big_project / "target-docs"
+        docs_target.mkdir(exist_ok=True)
+        shutil.copyfile(big_project / "target/partial_parse.msgpack", docs_target / "partial_parse.msgpack")
         started = time.perf_counter()
-        _dbt("docs", "generate", "--static", "--empty-catalog", "--no-compile", cwd=big_project)
-        static = (big_project / "target/static_index.html").stat().st_size
+        _dbt("docs", "generate", "--static", "--empty-catalog", "--no-compile", "--target-path", "target-docs", cwd=big_project)
+        static = (docs_target / "static_index.html").stat().st_size
         report.append(f"assay scale: dbt docs generate --static {time.perf_counter() - started:.1f} s, one page of {static / 1e6:.1f} MB")
