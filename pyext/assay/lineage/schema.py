@@ -10,6 +10,7 @@ sqlglot's qualify, so both sides meet.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from sqlglot import exp
@@ -21,6 +22,8 @@ from assay.contracts import Node
 RelationKey = tuple[str, ...]  # normalized (database, schema, name), or a shorter suffix of it
 
 
+# Projects repeat the same few thousand names in every model: normalize each once.
+@functools.lru_cache(maxsize=1 << 16)
 def normalized(name: str, dialect: str | None) -> str:
     return normalize_identifiers(exp.to_identifier(name, quoted=True), dialect=dialect).name
 

@@ -102,7 +102,17 @@ def trace_model(
                 problems.append(problem)
             continue
         try:
-            root = lineage(exp.column(exp.to_identifier(name, quoted=True)), expression, schema, scope=scope, dialect=dialect)
+            # The scope is reused and only read: no copy of the tree per column, no trimmed
+            # copies of each SELECT (both are sqlglot's defaults and most of its time).
+            root = lineage(
+                exp.column(exp.to_identifier(name, quoted=True)),
+                expression,
+                schema,
+                scope=scope,
+                dialect=dialect,
+                copy=False,
+                trim_selects=False,
+            )
         except (SqlglotError, RecursionError, ValueError, KeyError) as error:
             problems.append(f"{name}: {_first_line(error)}")
             continue
