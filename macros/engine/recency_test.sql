@@ -8,13 +8,11 @@
   without group_by (no data is not fresh data). With `ignore_future`, timestamps after now are
   left out as well (dbt-expectations counts them as errors, not as recent data).
 -#}
-{% macro va_recency_test(model, test_name, column, datepart, interval, group_by=none, row_condition=none,
-                         group_by_argument="group_by", ignore_future=false, ignore_time_component=false) %}
+{% macro recency_test(model, test_name, column, datepart, interval, group_by=none, row_condition=none,
+                      group_by_argument="group_by", ignore_future=false, ignore_time_component=false) %}
   {{ assay.check_required(test_name, model, "datepart", datepart) }}
-  {%- if execute and (interval is not number or interval is boolean) -%}
-    {{ assay.arg_error(test_name, model, "interval", "must be a number, got " ~ (interval | tojson)) }}
-  {%- endif -%}
-  {%- set now = assay.va_now() -%}
+  {{ assay.check_number(test_name, model, "interval", interval) }}
+  {%- set now = assay.now() -%}
   {%- set timestamp = "cast(" ~ column ~ " as " ~ dbt.type_timestamp() ~ ")" -%}
   {%- set value = ("case when " ~ timestamp ~ " <= " ~ now ~ " then " ~ timestamp ~ " end") if ignore_future else timestamp -%}
   {%- set threshold = dbt.dateadd(datepart, (interval if interval is number else 0) * -1, now) -%}

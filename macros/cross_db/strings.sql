@@ -13,10 +13,7 @@
   {{- return(adapter.dispatch("like_match", "assay")(expr, pattern)) -}}
 {% endmacro %}
 {% macro default__like_match(expr, pattern) -%}
-  ({{ expr }} like {{ assay.sql_string(pattern) }})
-{%- endmacro %}
-{% macro spark__like_match(expr, pattern) -%}
-  ({{ expr }} like '{{ pattern | replace("\\", "\\\\") | replace("'", "\\'") }}')
+  ({{ expr }} like {{ assay.string_literal(pattern) }})
 {%- endmacro %}
 
 {#-
@@ -28,4 +25,19 @@
 {% endmacro %}
 {% macro default__trim_whitespace(expr) -%}
   trim(translate({{ expr }}, chr(9) || chr(10) || chr(13), '   '))
+{%- endmacro %}
+
+{#-
+  A string literal whose content is exactly `value` on every engine, for patterns (LIKE, regex)
+  whose backslashes must reach the matcher untouched. Spark string literals process
+  backslashes, so they are escaped there. assay.literal is for values from YAML instead.
+-#}
+{% macro string_literal(value) %}
+  {{- return(adapter.dispatch("string_literal", "assay")(value)) -}}
+{% endmacro %}
+{% macro default__string_literal(value) -%}
+  '{{ value | string | replace("'", "''") }}'
+{%- endmacro %}
+{% macro spark__string_literal(value) -%}
+  '{{ value | string | replace("\\", "\\\\") | replace("'", "\\'") }}'
 {%- endmacro %}

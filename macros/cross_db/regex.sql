@@ -15,39 +15,21 @@
   {{- return(adapter.dispatch("regex_match", "assay")(expr, pattern, flags or "", is_raw)) -}}
 {% endmacro %}
 
-{#- The flags each engine accepts; check_regex_flags rejects the others at compile time. -#}
+{#- The flags each engine accepts; assay.check_regex_flags rejects the others at compile time. -#}
 {% macro regex_flags_allowed() %}
   {{- return(adapter.dispatch("regex_flags_allowed", "assay")()) -}}
 {% endmacro %}
 
-{% macro check_regex_flags(test_name, model, flags) %}
-  {% if not execute %}{{ return(none) }}{% endif %}
-  {% if flags is not none and flags is not string %}
-    {{ assay.arg_error(test_name, model, "flags", "must be a string of flag letters, got " ~ (flags | tojson)) }}
-  {% endif %}
-  {%- set allowed = assay.regex_flags_allowed() -%}
-  {% for flag in (flags or "") %}
-    {% if flag not in allowed %}
-      {{ assay.arg_error(test_name, model, "flags",
-          "has flag '" ~ flag ~ "', which " ~ target.type ~ " does not support (supported: '" ~ allowed ~ "')") }}
-    {% endif %}
-  {% endfor %}
-{% endmacro %}
-
-{% macro sql_string(value) -%}
-  '{{ value | string | replace("'", "''") }}'
-{%- endmacro %}
-
 {#- Engines without a dispatch below: regexp_instr is the most widely available search form. -#}
 {% macro default__regex_flags_allowed() %}{{ return("") }}{% endmacro %}
 {% macro default__regex_match(expr, pattern, flags, is_raw) -%}
-  (regexp_instr({{ expr }}, {{ assay.sql_string(pattern) }}) > 0)
+  (regexp_instr({{ expr }}, {{ assay.string_literal(pattern) }}) > 0)
 {%- endmacro %}
 
 {#- regexp_matches is already a search; the options argument carries the flags. -#}
 {% macro duckdb__regex_flags_allowed() %}{{ return("cilmnps") }}{% endmacro %}
 {% macro duckdb__regex_match(expr, pattern, flags, is_raw) -%}
-  regexp_matches({{ expr }}, {{ assay.sql_string(pattern) }}{% if flags %}, {{ assay.sql_string(flags) }}{% endif %})
+  regexp_matches({{ expr }}, {{ assay.string_literal(pattern) }}{% if flags %}, {{ assay.string_literal(flags) }}{% endif %})
 {%- endmacro %}
 
 {#-
@@ -57,16 +39,14 @@
 -#}
 {% macro postgres__regex_flags_allowed() %}{{ return("bceimnpqstwx") }}{% endmacro %}
 {% macro postgres__regex_match(expr, pattern, flags, is_raw) -%}
-  ({{ expr }} ~ {{ assay.sql_string(("(?" ~ flags ~ ")" if flags else "") ~ pattern) }})
+  ({{ expr }} ~ {{ assay.string_literal(("(?" ~ flags ~ ")" if flags else "") ~ pattern) }})
 {%- endmacro %}
 
 {#-
-  Spark: rlike is a search; Java regex takes the same "(?flags)" prefix. Spark string literals
-  process backslashes, so they are escaped here: the pattern means the same regex on every
-  engine, whatever is_raw says.
+  Spark: rlike is a search; Java regex takes the same "(?flags)" prefix. string_literal escapes
+  Spark's backslashes, so the pattern means the same regex on every engine, whatever is_raw says.
 -#}
 {% macro spark__regex_flags_allowed() %}{{ return("idmsuxU") }}{% endmacro %}
 {% macro spark__regex_match(expr, pattern, flags, is_raw) -%}
-  {%- set full = ("(?" ~ flags ~ ")" if flags else "") ~ pattern -%}
-  ({{ expr }} rlike '{{ full | replace("\\", "\\\\") | replace("'", "\\'") }}')
+  ({{ expr }} rlike {{ assay.string_literal(("(?" ~ flags ~ ")" if flags else "") ~ pattern) }})
 {%- endmacro %}

@@ -11,8 +11,8 @@
   expect_column_values_to_be_in_set), and a NULL in value_set is an argument error. With
   group_by, every group that has a row (after row_condition) must meet the test on its own.
 -#}
-{% macro distinct_values_against_set(model, test_name, column_name, value_set, quote_values, row_condition, group_by,
-                                     fails_on) %}
+{% macro distinct_values_set_test(model, test_name, column_name, value_set, quote_values, row_condition, group_by,
+                                  fails_on) %}
   {{ assay.check_list(test_name, model, "value_set", value_set) }}
   {{ assay.check_list(test_name, model, "group_by", group_by, required=false) }}
   {% if execute and none in value_set %}
@@ -78,4 +78,21 @@
   {{ assay.aggregate_test(relation, test_name, expression="sum(assay_rows)",
       condition="coalesce(issue, 'matched') not in (" ~ issues | join(", ") ~ ")",
       group_by=groups + ["column_value", "issue"]) }}
+{% endmacro %}
+
+{#-
+  The row-level set tests (expect_column_values_to_be_in_set, _not_be_in_set,
+  not_accepted_values): each value must be in `values` (or, with negate, not in them), rendered
+  with assay.literal_list(values, quote). `argument` is the name the test gives the list.
+  NULL rule: a NULL value is skipped (a NULL is in no set); neither fails nor counts toward `mostly`.
+-#}
+{% macro value_set_test(model, test_name, column_name, values, argument, quote=true, negate=false,
+                        row_condition=none, mostly=1, context_columns=none) %}
+  {{ assay.check_list(test_name, model, argument, values) }}
+  {#- At parse time the checks are off: a malformed list must still render. -#}
+  {%- set rendered = assay.literal_list(values if assay.is_list(values) else [], quote) -%}
+  {{ assay.row_test(model, test_name,
+      pass_expr=column_name ~ (" not in (" if negate else " in (") ~ rendered ~ ")",
+      show_columns=[column_name], null_probe=column_name,
+      row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
 {% endmacro %}
