@@ -5,7 +5,9 @@
 -#}
 
 {% macro model_label(model) -%}
-  {%- if model is not string and model.identifier is defined and model.identifier -%}
+  {%- if assay.is_batch_collector(model) -%}
+    {{ assay.model_label(model.relation) }}
+  {%- elif model is not string and model.identifier is defined and model.identifier -%}
     {{ model.identifier }}
   {%- else -%}
     {{ model | string | trim }}
