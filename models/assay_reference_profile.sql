@@ -6,7 +6,7 @@
   while new labels are appended. Point the drift tests at it with
   profile_relation: ref('assay_reference_profile').
 -#}
-{{ config(materialized="incremental") }}
+{{ config(materialized="incremental", enabled=var("assay_enable_models", false)) }}
 {%- set profiles = var("assay_reference_profiles", []) -%}
 {%- if profiles | length == 0 %}
 select * from (

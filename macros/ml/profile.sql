@@ -231,7 +231,6 @@ group by assay_v.column_name, assay_v.category
   {%- endif -%}
   {%- do run_query("delete from " ~ target_rel ~ " where profile_label = " ~ assay.literal(label)) -%}
   {%- do run_query("insert into " ~ target_rel ~ " (" ~ assay.mla_profile_columns() | join(", ") ~ ") " ~ select_sql) -%}
-  {%- do adapter.commit() if adapter.type() == "postgres" -%}
   {{ log("assay: captured profile '" ~ label ~ "' of " ~ rel ~ " (" ~ split.numeric | length ~ " numeric, "
          ~ split.categorical | length ~ " categorical columns) into " ~ target_rel, info=true) }}
 {% endmacro %}
