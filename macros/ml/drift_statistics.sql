@@ -333,12 +333,17 @@ from assay_stats
 {% macro mla_drift_test(model, test_name, kind, column_name, columns, reference, reference_profile, profile_relation,
                         statistic, threshold, bins, alpha, epsilon, positive_values, row_condition, compare_row_condition) %}
   {%- set columns = assay.mla_columns_arg(column_name, columns) -%}
-  {{ assay.mla_check_drift_args(test_name, model, kind, columns, statistic, threshold, reference, reference_profile, bins, alpha) }}
+  {#- several statistics may share the one pass: statistic: [psi, ks] -#}
+  {%- set statistics = statistic if assay.is_list(statistic) else [statistic] -%}
   {%- set severity = config.get("severity", "error") if config is defined else "error" -%}
-  {%- set thr = threshold if threshold is not none else assay.mla_default_threshold(statistic, severity) %}
+  {%- set thresholds = {} -%}
+  {%- for stat in statistics -%}
+    {{ assay.mla_check_drift_args(test_name, model, kind, columns, stat, threshold, reference, reference_profile, bins, alpha) }}
+    {%- do thresholds.update({stat: threshold if threshold is not none else assay.mla_default_threshold(stat, severity)}) -%}
+  {%- endfor %}
 select {{ assay.failing_shape(["column_name", "statistic", "value", "threshold", "n_ref", "n_cur", "detail"]) }}
 from (
-{{ assay.mla_drift_sql(model, kind, columns, [statistic], thresholds={statistic: thr}, reference=reference,
+{{ assay.mla_drift_sql(model, kind, columns, statistics, thresholds=thresholds, reference=reference,
                        reference_profile=reference_profile, profile_relation=profile_relation, bins=bins, alpha=alpha,
                        epsilon=epsilon, positive_values=positive_values, row_condition=row_condition,
                        compare_row_condition=compare_row_condition) }}
