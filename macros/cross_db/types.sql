@@ -2,3 +2,21 @@
 {% macro type_double() %}{{ return(adapter.dispatch("type_double", "assay")()) }}{% endmacro %}
 {% macro default__type_double() %}double precision{% endmacro %}
 {% macro spark__type_double() %}double{% endmacro %}
+
+{#-
+  The type names a column answers to, lower-cased, for comparing with the names users write.
+  dbt's Column.data_type adds sizes and, on DuckDB, renames VARCHAR to
+  "character varying(256)", so the engine's own name (dtype) comes first; data_type is
+  also accepted so "numeric(10,2)" or "character varying(20)" can be asked for.
+-#}
+{% macro column_type_names(column) %}
+  {{- return(adapter.dispatch("column_type_names", "assay")(column)) -}}
+{% endmacro %}
+{% macro default__column_type_names(column) %}
+  {%- set names = [] -%}
+  {%- for name in [column.dtype, column.data_type] -%}
+    {%- set name = (name | string | trim | lower) -%}
+    {%- if name and name not in names -%}{%- do names.append(name) -%}{%- endif -%}
+  {%- endfor -%}
+  {{ return(names) }}
+{% endmacro %}

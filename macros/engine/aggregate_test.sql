@@ -13,7 +13,13 @@
   {{ assay.check_list(test_name, reported_model if reported_model is not none else model,
                       group_by_argument, group_by, required=false) }}
   {%- set groups = assay.column_list(group_by if assay.is_list(group_by) else []) -%}
-  {%- set condition = condition or assay.between_condition("observed_value", min_value, max_value, strictly) %}
+  {%- set condition = condition or assay.between_condition("observed_value", min_value, max_value, strictly) -%}
+  {%- if assay.is_batch_collector(model) -%}
+    {%- do model.assay_batch.append({"kind": "aggregate", "test": test_name, "expression": expression,
+                                     "condition": condition, "groups": groups, "row_condition": row_condition,
+                                     "null_passes": null_passes}) -%}
+    {{- return("") -}}
+  {%- endif %}
 with assay_groups as (
     select
         {%- for column in groups %}

@@ -5,7 +5,9 @@
 -#}
 
 {% macro model_label(model) -%}
-  {%- if model is not string and model.identifier is defined and model.identifier -%}
+  {%- if assay.is_batch_collector(model) -%}
+    {{ assay.model_label(model.relation) }}
+  {%- elif model is not string and model.identifier is defined and model.identifier -%}
     {{ model.identifier }}
   {%- else -%}
     {{ model | string | trim }}
@@ -24,7 +26,8 @@
 
 {% macro check_list(test_name, model, argument, value, required=true, allow_empty=false) %}
   {% if not execute %}{{ return(none) }}{% endif %}
-  {% if value is none %}
+  {#- Undefined (left out, no default) must not reach is_list: Jinja's Undefined iterates as empty. -#}
+  {% if value is not defined or value is none %}
     {% if required %}{{ assay.arg_error(test_name, model, argument, "is required and must be a list") }}{% endif %}
   {% elif not assay.is_list(value) %}
     {{ assay.arg_error(test_name, model, argument, "must be a list, got " ~ (value | tojson)) }}
@@ -57,9 +60,64 @@
   {% endif %}
 {% endmacro %}
 
+{#- An argument left out of the YAML arrives undefined unless the test gives it a `none` default. -#}
 {% macro check_required(test_name, model, argument, value) %}
   {% if not execute %}{{ return(none) }}{% endif %}
-  {% if value is none or (value is string and value | trim == "") %}
+  {% if value is not defined or value is none or (value is string and value | trim == "") %}
     {{ assay.arg_error(test_name, model, argument, "is required") }}
   {% endif %}
+{% endmacro %}
+
+{% macro check_number(test_name, model, argument, value, positive=false) %}
+  {% if not execute %}{{ return(none) }}{% endif %}
+  {% if value is boolean or value is not number %}
+    {{ assay.arg_error(test_name, model, argument, "must be a number, got " ~ (value | tojson)) }}
+  {% elif positive and value <= 0 %}
+    {{ assay.arg_error(test_name, model, argument, "must be greater than 0, got " ~ (value | tojson)) }}
+  {% endif %}
+{% endmacro %}
+
+{#- An optional number (tolerances): none passes. -#}
+{% macro check_non_negative(test_name, model, argument, value) %}
+  {% if not execute %}{{ return(none) }}{% endif %}
+  {% if value is not none and (value is not number or value is boolean or value < 0) %}
+    {{ assay.arg_error(test_name, model, argument, "must be a non-negative number, got " ~ (value | tojson)) }}
+  {% endif %}
+{% endmacro %}
+
+{% macro check_positive_integer(test_name, model, argument, value) %}
+  {% if not execute %}{{ return(none) }}{% endif %}
+  {% if value is boolean or value is not integer or value < 1 %}
+    {{ assay.arg_error(test_name, model, argument, "must be a positive integer, got " ~ (value | tojson)) }}
+  {% endif %}
+{% endmacro %}
+
+{% macro check_boolean(test_name, model, argument, value) %}
+  {% if not execute %}{{ return(none) }}{% endif %}
+  {% if value is not boolean %}
+    {{ assay.arg_error(test_name, model, argument, "must be true or false, got " ~ (value | tojson)) }}
+  {% endif %}
+{% endmacro %}
+
+{#- `transform` names the Jinja filter that normalises column names before they are compared. -#}
+{% macro check_transform(test_name, model, transform) %}
+  {% if not execute %}{{ return(none) }}{% endif %}
+  {% if transform is not string or transform | trim == "" %}
+    {{ assay.arg_error(test_name, model, "transform", "must be the name of a Jinja filter such as upper or lower, got " ~ (transform | tojson)) }}
+  {% endif %}
+{% endmacro %}
+
+{#- Regex flags: a string of the letters the engine accepts (assay.regex_flags_allowed). -#}
+{% macro check_regex_flags(test_name, model, flags) %}
+  {% if not execute %}{{ return(none) }}{% endif %}
+  {% if flags is not none and flags is not string %}
+    {{ assay.arg_error(test_name, model, "flags", "must be a string of flag letters, got " ~ (flags | tojson)) }}
+  {% endif %}
+  {%- set allowed = assay.regex_flags_allowed() -%}
+  {% for flag in (flags or "") %}
+    {% if flag not in allowed %}
+      {{ assay.arg_error(test_name, model, "flags",
+          "has flag '" ~ flag ~ "', which " ~ target.type ~ " does not support (supported: '" ~ allowed ~ "')") }}
+    {% endif %}
+  {% endfor %}
 {% endmacro %}

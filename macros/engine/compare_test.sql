@@ -24,8 +24,8 @@
   {{ assay.check_required(test_name, model, "expression", expression) }}
   {{ assay.check_list(test_name, model, group_by_argument, group_by, required=false) }}
   {{ assay.check_list(test_name, model, compare_group_by_argument, compare_group_by, required=false) }}
-  {{ assay.va_check_non_negative(test_name, model, "tolerance", tolerance) }}
-  {{ assay.va_check_non_negative(test_name, model, "tolerance_percent", tolerance_percent) }}
+  {{ assay.check_non_negative(test_name, model, "tolerance", tolerance) }}
+  {{ assay.check_non_negative(test_name, model, "tolerance_percent", tolerance_percent) }}
   {%- set same_model = compare_model is none -%}
   {%- set other_model = model if same_model else compare_model -%}
   {%- set other_expression = compare_expression if compare_expression is not none else expression -%}
@@ -44,7 +44,7 @@
   {%- set shown = [] -%}
   {%- for column in groups -%}
     {%- do keys.append("assay_group_" ~ loop.index) -%}
-    {%- do shown.append("assay_group_" ~ loop.index ~ " as " ~ assay.va_output_name(column, loop.index)) -%}
+    {%- do shown.append("assay_group_" ~ loop.index ~ " as " ~ assay.output_column_name(column, loop.index)) -%}
   {%- endfor -%}
   {%- if missing_value is not none -%}
     {%- set observed = "coalesce(max(assay_model_value), " ~ missing_value ~ ")" -%}
@@ -108,23 +108,15 @@ where not coalesce({{ condition }}, false)
 {% endmacro %}
 
 {#-
-  The name a group column gets in failing rows: the column itself when it is a plain or quoted
-  identifier, `group_<n>` when it is an expression.
+  Rows of the model (per group) against rows of compare_model times `factor`. A group found on
+  one side only has 0 rows on the other.
 -#}
-{% macro va_output_name(column, index) -%}
-  {%- set text = column | string | trim -%}
-  {%- if modules.re.match("^[A-Za-z_][A-Za-z0-9_]*$", text) -%}
-    {{- return(text) -}}
-  {%- endif -%}
-  {%- set quoted = modules.re.match('^["`](.+)["`]$', text) -%}
-  {%- if quoted -%}
-    {{- return(adapter.quote(quoted.group(1))) -}}
-  {%- endif -%}
-  {{- return("group_" ~ index) -}}
-{%- endmacro %}
-
-{% macro va_check_non_negative(test_name, model, argument, value) -%}
-  {%- if execute and value is not none and (value is not number or value is boolean or value < 0) -%}
-    {{ assay.arg_error(test_name, model, argument, "must be a non-negative number, got " ~ (value | tojson)) }}
-  {%- endif -%}
-{%- endmacro %}
+{% macro row_count_compare_test(model, test_name, compare_model, factor, group_by, compare_group_by,
+                                row_condition, compare_row_condition) %}
+  {{ assay.check_required(test_name, model, "compare_model", compare_model) }}
+  {{ assay.check_number(test_name, model, "factor", factor) }}
+  {{ assay.compare_test(model, test_name, expression="count(*)", compare_model=compare_model,
+      compare_expression=("count(*)" if factor == 1 else "count(*) * " ~ factor),
+      group_by=group_by, compare_group_by=compare_group_by,
+      row_condition=row_condition, compare_row_condition=compare_row_condition, missing_value=0) }}
+{% endmacro %}

@@ -25,6 +25,11 @@
   {%- else -%}
     {%- set outcome = "case when (" ~ probe ~ ") is null then null when (" ~ pass_expr ~ ") then 0 when not (" ~ pass_expr ~ ") then 1 end" -%}
   {%- endif -%}
+  {%- if assay.is_batch_collector(model) -%}
+    {%- do model.assay_batch.append({"kind": "row", "test": test_name, "outcome": outcome,
+                                     "row_condition": row_condition, "mostly": mostly}) -%}
+    {{- return("") -}}
+  {%- endif -%}
   {%- set shown = assay.unique_columns((show_columns or ["*"]) + (context_columns or [])) if show_columns else ["*"] -%}
 
   {%- if mostly >= 1 %}

@@ -125,6 +125,31 @@ def _summary(project: Project) -> str:
     return line
 
 
+@main.command()
+@click.option(
+    "--base", required=True, type=click.Path(path_type=Path),
+    help="dbt target folder of the old version (e.g. the main branch's), holding manifest.json and ideally catalog.json.",
+)
+@click.option(
+    "--target", type=click.Path(path_type=Path), default=Path("target"), show_default=True,
+    help="dbt target folder of the new version.",
+)
+@click.option("--format", "format_", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--warn-only", is_flag=True, help="Exit 0 even when a change breaks a contract.")
+@click.pass_context
+def diff(ctx: click.Context, base: Path, target: Path, format_: str, warn_only: bool) -> None:
+    """Report the contract changes from --base to --target; exit 1 on a breaking change."""
+    from assay.contracts.diff import diff_projects, load_project
+    from assay.reports import render
+
+    old, old_side = load_project(base)
+    new, new_side = load_project(target)
+    report = diff_projects(old, new, base_side=old_side, target_side=new_side)
+    click.echo(render(report, format_), nl=False)
+    if report.breaking and not warn_only:
+        ctx.exit(1)
+
+
 @main.command("export")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(["markdown", "odcs"]))
 @click.option("--project-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)

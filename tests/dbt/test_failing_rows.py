@@ -28,3 +28,13 @@ def test_unstored_failures_select_a_bare_one(engine_run):
                 / "between_fail_max.sql").read_text()
     assert "select 1 as assay_failure" in compiled
     assert "*" not in compiled
+
+
+def test_batched_checks_store_one_row_per_failing_check(engine_run):
+    name = "checks_fail_named"
+    assert engine_run.columns_of(name) == ["check_name", "test_name", "failures"]
+    rows = engine_run.query(f"select check_name, test_name, failures from {engine_run.audit_table(name)} order by 1")
+    assert [(c, t, int(f)) for c, t, f in rows] == [
+        ("amount_at_most_50", "expect_column_values_to_be_between", 3),
+        ("expect_table_row_count_to_be_between", "expect_table_row_count_to_be_between", 2),
+    ]

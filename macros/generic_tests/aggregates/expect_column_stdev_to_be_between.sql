@@ -1,8 +1,4 @@
-{#-
-  The SAMPLE standard deviation (n - 1 denominator), as dbt-expectations' stddev() is on
-  DuckDB, PostgreSQL and Spark; stddev_samp is spelled out so no engine can differ. One non-NULL
-  value gives NULL, which fails like every NULL aggregate.
--#}
+{#- The sample standard deviation (assay.sample_stddev). One non-NULL value gives NULL, which fails like every NULL aggregate. -#}
 {% test expect_column_stdev_to_be_between(model, column_name, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) %}
   {{ return(adapter.dispatch("test_expect_column_stdev_to_be_between", "assay")(
       model, column_name, min_value, max_value, group_by, row_condition, strictly)) }}
@@ -11,6 +7,6 @@
 {% macro default__test_expect_column_stdev_to_be_between(model, column_name, min_value, max_value, group_by, row_condition, strictly) %}
   {{ assay.check_bounds("expect_column_stdev_to_be_between", model, min_value, max_value) }}
   {{ assay.aggregate_test(model, "expect_column_stdev_to_be_between",
-      expression="stddev_samp(cast(" ~ column_name ~ " as " ~ assay.type_double() ~ "))",
+      expression=assay.sample_stddev("cast(" ~ column_name ~ " as " ~ assay.type_double() ~ ")"),
       min_value=min_value, max_value=max_value, strictly=strictly, group_by=group_by, row_condition=row_condition) }}
 {% endmacro %}

@@ -44,21 +44,21 @@
       {%- else -%}
         {{ assay.arg_error(test_name, model, "compare_columns", "entries must be a column name or a [model column, compare_model column] pair, got " ~ (entry | tojson)) }}
       {%- endif -%}
-      {%- do pairs.append([pair[0], pair[1], assay.va_output_name(pair[0], loop.index),
-                           assay.va_find_column(pair[0], model_names, "lower"), assay.va_find_column(pair[1], other_names, "lower")]) -%}
+      {%- do pairs.append([pair[0], pair[1], assay.output_column_name(pair[0], loop.index),
+                           assay.find_column_index(pair[0], model_names, "lower"), assay.find_column_index(pair[1], other_names, "lower")]) -%}
     {%- endfor -%}
   {%- else -%}
     {%- set kept_model = [] -%}
     {%- set kept_other = [] -%}
     {%- for name in model_names -%}
-      {%- if assay.va_find_column(name, exclude_columns or [], "lower") < 0 -%}{%- do kept_model.append(name) -%}{%- endif -%}
+      {%- if assay.find_column_index(name, exclude_columns or [], "lower") < 0 -%}{%- do kept_model.append(name) -%}{%- endif -%}
     {%- endfor -%}
     {%- for name in other_names -%}
-      {%- if assay.va_find_column(name, exclude_columns or [], "lower") < 0 -%}{%- do kept_other.append(name) -%}{%- endif -%}
+      {%- if assay.find_column_index(name, exclude_columns or [], "lower") < 0 -%}{%- do kept_other.append(name) -%}{%- endif -%}
     {%- endfor -%}
     {%- set only_model = [] -%}
     {%- for name in kept_model -%}
-      {%- set found = assay.va_find_column(name, kept_other, "lower") -%}
+      {%- set found = assay.find_column_index(name, kept_other, "lower") -%}
       {%- if found < 0 -%}
         {%- do only_model.append(name) -%}
       {%- else -%}
@@ -68,7 +68,7 @@
     {%- endfor -%}
     {%- set only_other = [] -%}
     {%- for name in kept_other -%}
-      {%- if assay.va_find_column(name, kept_model, "lower") < 0 -%}{%- do only_other.append(name) -%}{%- endif -%}
+      {%- if assay.find_column_index(name, kept_model, "lower") < 0 -%}{%- do only_other.append(name) -%}{%- endif -%}
     {%- endfor -%}
     {%- if only_model or only_other -%}
       {{ exceptions.raise_compiler_error(
@@ -97,8 +97,8 @@
     {%- set key = "assay_column_" ~ loop.index -%}
     {%- do keys.append(key) -%}
     {%- do shown.append(key ~ " as " ~ pair[2]) -%}
-    {%- do model_side.append((assay.va_round(pair[0], precision) if rounded else pair[0]) ~ " as " ~ key) -%}
-    {%- do other_side.append((assay.va_round(pair[1], precision) if rounded else pair[1]) ~ " as " ~ key) -%}
+    {%- do model_side.append((assay.round_number(pair[0], precision) if rounded else pair[0]) ~ " as " ~ key) -%}
+    {%- do other_side.append((assay.round_number(pair[1], precision) if rounded else pair[1]) ~ " as " ~ key) -%}
   {%- endfor %}
 with assay_rows as (
     select {{ model_side | join(", ") }}, 1 as assay_in_model, 0 as assay_in_compare

@@ -31,18 +31,18 @@
   {%- set test_name = "expect_column_values_to_be_within_n_moving_stdevs" -%}
   {{ assay.check_required(test_name, model, "date_column_name", date_column_name) }}
   {{ assay.check_list(test_name, model, "group_by", group_by, required=false) }}
-  {{ assay.check_choice(test_name, model, "period", period, assay.vc2_date_parts()) }}
-  {{ assay.vc2_check_positive_integer(test_name, model, "lookback_periods", lookback_periods) }}
-  {{ assay.vc2_check_positive_integer(test_name, model, "trend_periods", trend_periods) }}
-  {{ assay.vc2_check_positive_integer(test_name, model, "test_periods", test_periods) }}
-  {{ assay.vc2_check_number(test_name, model, "sigma_threshold", sigma_threshold, positive=true) }}
-  {{ assay.vc2_check_boolean(test_name, model, "take_diffs", take_diffs) }}
-  {{ assay.vc2_check_boolean(test_name, model, "take_logs", take_logs) }}
+  {{ assay.check_choice(test_name, model, "period", period, assay.date_parts()) }}
+  {{ assay.check_positive_integer(test_name, model, "lookback_periods", lookback_periods) }}
+  {{ assay.check_positive_integer(test_name, model, "trend_periods", trend_periods) }}
+  {{ assay.check_positive_integer(test_name, model, "test_periods", test_periods) }}
+  {{ assay.check_number(test_name, model, "sigma_threshold", sigma_threshold, positive=true) }}
+  {{ assay.check_boolean(test_name, model, "take_diffs", take_diffs) }}
+  {{ assay.check_boolean(test_name, model, "take_logs", take_logs) }}
   {%- set upper = sigma_threshold_upper if sigma_threshold_upper is not none else sigma_threshold -%}
   {%- set lower = sigma_threshold_lower if sigma_threshold_lower is not none else -1 * sigma_threshold -%}
   {%- if execute -%}
-    {{ assay.vc2_check_number(test_name, model, "sigma_threshold_upper", upper) }}
-    {{ assay.vc2_check_number(test_name, model, "sigma_threshold_lower", lower) }}
+    {{ assay.check_number(test_name, model, "sigma_threshold_upper", upper) }}
+    {{ assay.check_number(test_name, model, "sigma_threshold_lower", lower) }}
     {%- if lower > 0 -%}
       {{ assay.arg_error(test_name, model, "sigma_threshold_lower", "is the lowest score allowed and must be 0 or negative (e.g. -2), got " ~ lower) }}
     {%- endif -%}
@@ -52,20 +52,20 @@
   {%- endif -%}
   {%- set groups = assay.column_list(group_by) -%}
   {%- set partition = ("partition by " ~ groups | join(", ") ~ " ") if groups else "" -%}
-  {%- set metric = assay.vc2_safe_ln("agg_metric_value") if take_logs else "agg_metric_value" -%}
+  {%- set metric = assay.safe_ln("agg_metric_value") if take_logs else "agg_metric_value" -%}
   {%- set trend_window = partition ~ "order by metric_period rows between " ~ trend_periods ~ " preceding and 1 preceding" -%}
   {%- set scored -%}
     (
       with assay_periods as (
           select
-              {{ assay.vc2_period_start(date_column_name, period) }} as metric_period,
+              {{ assay.period_start(date_column_name, period) }} as metric_period,
               {%- for column in groups %}
               {{ column }},
               {%- endfor %}
               sum(cast({{ column_name }} as {{ assay.type_double() }})) as agg_metric_value
           from {{ model }}
           {{ assay.where_clause([row_condition, date_column_name ~ " is not null"]) }}
-          group by {{ ([assay.vc2_period_start(date_column_name, period)] + groups) | join(", ") }}
+          group by {{ ([assay.period_start(date_column_name, period)] + groups) | join(", ") }}
       ),
       assay_metric as (
           select
@@ -84,7 +84,7 @@
           select
               assay_metric.*,
               avg(metric_test_value) over ({{ trend_window }}) as metric_test_rolling_average,
-              {{ assay.vc2_stddev("metric_test_value") }} over ({{ trend_window }}) as metric_test_rolling_stddev
+              {{ assay.sample_stddev("metric_test_value") }} over ({{ trend_window }}) as metric_test_rolling_stddev
           from assay_metric
       )
       select
@@ -94,8 +94,8 @@
       from assay_trend
     ) as assay_scored
   {%- endset -%}
-  {%- set now_period = assay.vc2_period_start(assay.vc2_now(), period) -%}
-  {%- set in_test_window = "metric_period >= " ~ now_period ~ " - " ~ assay.vc2_interval(test_periods, period)
+  {%- set now_period = assay.period_start(assay.now(), period) -%}
+  {%- set in_test_window = "metric_period >= " ~ now_period ~ " - " ~ assay.interval_literal(test_periods, period)
                            ~ " and metric_period < " ~ now_period -%}
   {%- set within = "metric_test_sigma >= " ~ lower ~ " and metric_test_sigma <= " ~ upper -%}
   {%- if take_logs -%}

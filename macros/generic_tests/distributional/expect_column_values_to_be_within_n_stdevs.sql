@@ -20,7 +20,7 @@
                                                                    row_condition, mostly, context_columns) %}
   {%- set test_name = "expect_column_values_to_be_within_n_stdevs" -%}
   {{ assay.check_list(test_name, model, "group_by", group_by, required=false) }}
-  {{ assay.vc2_check_number(test_name, model, "sigma_threshold", sigma_threshold, positive=true) }}
+  {{ assay.check_number(test_name, model, "sigma_threshold", sigma_threshold, positive=true) }}
   {%- if execute and group_by and context_columns -%}
     {{ assay.arg_error(test_name, model, "context_columns", "cannot be used with group_by: failing rows are groups, not rows") }}
   {%- endif -%}
@@ -31,7 +31,7 @@
       select
           assay_values.*,
           avg(cast({{ value }} as {{ assay.type_double() }})) over () as assay_mean,
-          {{ assay.vc2_stddev("cast(" ~ value ~ " as " ~ assay.type_double() ~ ")") }} over () as assay_stdev
+          {{ assay.sample_stddev("cast(" ~ value ~ " as " ~ assay.type_double() ~ ")") }} over () as assay_stdev
       from (
         {%- if groups %}
           select {{ groups | join(", ") }}, sum({{ column_name }}) as observed_value

@@ -22,20 +22,20 @@
                                                                             test_start_date, test_end_date, mostly) %}
   {%- set test_name = "expect_row_values_to_have_data_for_every_n_datepart" -%}
   {{ assay.check_required(test_name, model, "date_col", date_col) }}
-  {{ assay.check_choice(test_name, model, "date_part", date_part, assay.vc2_date_parts()) }}
+  {{ assay.check_choice(test_name, model, "date_part", date_part, assay.date_parts()) }}
   {%- set step_count = interval if interval is not none else 1 -%}
-  {{ assay.vc2_check_positive_integer(test_name, model, "interval", step_count) }}
-  {%- set step = assay.vc2_interval(step_count, date_part) -%}
+  {{ assay.check_positive_integer(test_name, model, "interval", step_count) }}
+  {%- set step = assay.interval_literal(step_count, date_part) -%}
   {%- set slot_column = "date_" ~ date_part -%}
-  {%- set start_expr = assay.vc2_period_start(assay.literal(test_start_date | string), date_part) if test_start_date else "min(assay_period)" -%}
+  {%- set start_expr = assay.period_start(assay.literal(test_start_date | string), date_part) if test_start_date else "min(assay_period)" -%}
   {%- set end_expr = "cast(" ~ assay.literal(test_end_date | string) ~ " as " ~ dbt.type_timestamp() ~ ")" if test_end_date else "max(assay_period)" -%}
   {%- set slots -%}
     (
       with assay_periods as (
-          select {{ assay.vc2_period_start(date_col, date_part) }} as assay_period, count(*) as assay_rows
+          select {{ assay.period_start(date_col, date_part) }} as assay_period, count(*) as assay_rows
           from {{ model }}
           {{ assay.where_clause([row_condition, date_col ~ " is not null"]) }}
-          group by {{ assay.vc2_period_start(date_col, date_part) }}
+          group by {{ assay.period_start(date_col, date_part) }}
       ),
       assay_bounds as (
           {#- count(*) makes this an aggregate: one row even when no period has data. #}
@@ -43,7 +43,7 @@
           from assay_periods
       ),
       assay_calendar as (
-          {{ assay.vc2_timestamp_series("assay_start", "assay_end", step, "assay_bounds") }}
+          {{ assay.timestamp_series("assay_start", "assay_end", step, "assay_bounds") }}
       ),
       assay_slots as (
           select

@@ -17,10 +17,10 @@
   {%- set test_name = "sequential_values" -%}
   {{ assay.check_list(test_name, model, "group_by_columns", group_by_columns, required=false, allow_empty=true) }}
   {%- if datepart is not none -%}
-    {{ assay.check_choice(test_name, model, "datepart", datepart, assay.vc2_date_parts()) }}
-    {{ assay.vc2_check_positive_integer(test_name, model, "interval", interval) }}
+    {{ assay.check_choice(test_name, model, "datepart", datepart, assay.date_parts()) }}
+    {{ assay.check_positive_integer(test_name, model, "interval", interval) }}
   {%- else -%}
-    {{ assay.vc2_check_number(test_name, model, "interval", interval) }}
+    {{ assay.check_number(test_name, model, "interval", interval) }}
   {%- endif -%}
   {#- At parse time the checks are off: a bad value must still render. -#}
   {%- set groups = group_by_columns if assay.is_list(group_by_columns) else [] -%}
@@ -35,7 +35,7 @@
     ) as assay_sequence
   {%- endset -%}
   {%- if datepart is not none -%}
-    {%- set expected = "cast(assay_previous_value as " ~ dbt.type_timestamp() ~ ") + " ~ assay.vc2_interval(interval, datepart) -%}
+    {%- set expected = "cast(assay_previous_value as " ~ dbt.type_timestamp() ~ ") + " ~ assay.interval_literal(interval, datepart) -%}
     {%- set pass_expr = "cast(" ~ column_name ~ " as " ~ dbt.type_timestamp() ~ ") = " ~ expected -%}
   {%- else -%}
     {%- set pass_expr = column_name ~ " = assay_previous_value + " ~ interval -%}

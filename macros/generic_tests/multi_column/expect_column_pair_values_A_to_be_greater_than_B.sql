@@ -10,7 +10,7 @@
   {%- set test_name = "expect_column_pair_values_A_to_be_greater_than_B" -%}
   {{ assay.check_required(test_name, model, "column_A", column_A) }}
   {{ assay.check_required(test_name, model, "column_B", column_B) }}
-  {{ assay.vc2_check_boolean(test_name, model, "or_equal", or_equal) }}
+  {{ assay.check_boolean(test_name, model, "or_equal", or_equal) }}
   {{ assay.row_test(model, test_name,
       pass_expr=column_A ~ (" >= " if or_equal else " > ") ~ column_B,
       show_columns=[column_A, column_B],

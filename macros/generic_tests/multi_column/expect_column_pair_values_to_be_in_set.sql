@@ -11,7 +11,7 @@
   literal (dbt-expectations would have read it as a column name). quote_values: false
   renders every value as raw SQL.
 -#}
-{% macro vc2_pair_value(value, quote_values) -%}
+{% macro pair_value_literal(value, quote_values) -%}
   {%- if value is string and value | length >= 2 and value.startswith("'") and value.endswith("'") -%}
     {{- value -}}
   {%- else -%}
@@ -34,8 +34,8 @@
     {%- if execute and (pair[0] is none or pair[1] is none) -%}
       {{ assay.arg_error(test_name, model, "value_pairs_set", "must not contain null (rows with a NULL are skipped), got " ~ (pair | tojson)) }}
     {%- endif -%}
-    {%- do matches.append("(" ~ column_A ~ " = " ~ assay.vc2_pair_value(pair[0], quote_values)
-                          ~ " and " ~ column_B ~ " = " ~ assay.vc2_pair_value(pair[1], quote_values) ~ ")") -%}
+    {%- do matches.append("(" ~ column_A ~ " = " ~ assay.pair_value_literal(pair[0], quote_values)
+                          ~ " and " ~ column_B ~ " = " ~ assay.pair_value_literal(pair[1], quote_values) ~ ")") -%}
   {%- endfor -%}
   {{ assay.row_test(model, test_name,
       pass_expr=matches | join(" or "),

@@ -19,7 +19,7 @@
   {%- set test_name = "expect_select_column_values_to_be_unique_within_record" -%}
   {{ assay.check_list(test_name, model, "column_list", column_list) }}
   {{ assay.check_choice(test_name, model, "ignore_row_if", ignore_row_if, ["all_values_are_missing", "any_value_is_missing"]) }}
-  {{ assay.vc2_check_boolean(test_name, model, "quote_columns", quote_columns) }}
+  {{ assay.check_boolean(test_name, model, "quote_columns", quote_columns) }}
   {%- if execute and (column_list | length) < 2 -%}
     {{ assay.arg_error(test_name, model, "column_list", "needs at least two columns, got " ~ (column_list | tojson)) }}
   {%- endif -%}

@@ -22,7 +22,7 @@
   {{ assay.check_required(test_name, model, "lower_bound_column", lower_bound_column) }}
   {{ assay.check_required(test_name, model, "upper_bound_column", upper_bound_column) }}
   {{ assay.check_choice(test_name, model, "gaps", gaps, ["allowed", "not_allowed", "required"]) }}
-  {{ assay.vc2_check_boolean(test_name, model, "zero_length_range_allowed", zero_length_range_allowed) }}
+  {{ assay.check_boolean(test_name, model, "zero_length_range_allowed", zero_length_range_allowed) }}
   {%- if partition_by is none or (partition_by is string and partition_by | trim == "") -%}
     {%- set partitions = [] -%}
   {%- elif partition_by is string -%}

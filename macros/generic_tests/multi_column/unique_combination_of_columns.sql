@@ -10,7 +10,7 @@
 {% macro default__test_unique_combination_of_columns(model, combination_of_columns, quote_columns, row_condition) %}
   {%- set test_name = "unique_combination_of_columns" -%}
   {{ assay.check_list(test_name, model, "combination_of_columns", combination_of_columns) }}
-  {{ assay.vc2_check_boolean(test_name, model, "quote_columns", quote_columns) }}
+  {{ assay.check_boolean(test_name, model, "quote_columns", quote_columns) }}
   {{ assay.aggregate_test(model, test_name, expression="count(*)", condition="observed_value <= 1",
       group_by=assay.column_list(combination_of_columns, quote_columns), row_condition=row_condition,
       group_by_argument="combination_of_columns") }}

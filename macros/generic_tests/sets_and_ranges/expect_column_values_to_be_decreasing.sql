@@ -4,7 +4,7 @@
       model, column_name, sort_column, strictly, row_condition, group_by, step, mostly, context_columns)) }}
 {% endtest %}
 
-{#- See monotonic_test (expect_column_values_to_be_increasing.sql) for the rules. -#}
+{#- See monotonic_test (engine/monotonic_test.sql) for the rules. -#}
 {% macro default__test_expect_column_values_to_be_decreasing(model, column_name, sort_column, strictly, row_condition,
                                                               group_by, step, mostly, context_columns) %}
   {{ assay.monotonic_test(model, "expect_column_values_to_be_decreasing", "decreasing", column_name, sort_column,

@@ -6,9 +6,6 @@
 
 {% macro default__test_expect_column_values_to_be_in_set(model, column_name, value_set, quote_values, row_condition,
                                                           mostly, context_columns) %}
-  {{ assay.check_list("expect_column_values_to_be_in_set", model, "value_set", value_set) }}
-  {{ assay.row_test(model, "expect_column_values_to_be_in_set",
-      pass_expr=column_name ~ " in (" ~ assay.literal_list(value_set, quote_values) ~ ")",
-      show_columns=[column_name], null_probe=column_name,
+  {{ assay.value_set_test(model, "expect_column_values_to_be_in_set", column_name, value_set, "value_set", quote_values,
       row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
 {% endmacro %}

@@ -9,9 +9,6 @@
   NULL rule: skipped, as in dbt-utils.
 -#}
 {% macro default__test_not_accepted_values(model, column_name, values, quote, row_condition, mostly, context_columns) %}
-  {{ assay.check_list("not_accepted_values", model, "values", values) }}
-  {{ assay.row_test(model, "not_accepted_values",
-      pass_expr=column_name ~ " not in (" ~ assay.literal_list(values if assay.is_list(values) else [], quote) ~ ")",
-      show_columns=[column_name], null_probe=column_name,
-      row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
+  {{ assay.value_set_test(model, "not_accepted_values", column_name, values, "values", quote,
+      negate=true, row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
 {% endmacro %}

@@ -6,9 +6,7 @@
 {#- NULL rule: skipped (a NULL has no length). -#}
 {% macro default__test_expect_column_value_lengths_to_equal(model, column_name, value, row_condition, mostly, context_columns) %}
   {%- set test_name = "expect_column_value_lengths_to_equal" -%}
-  {% if execute and (value is not number or value is boolean) %}
-    {{ assay.arg_error(test_name, model, "value", "must be a number, got " ~ (value | tojson)) }}
-  {% endif %}
+  {{ assay.check_number(test_name, model, "value", value) }}
   {%- set length = assay.string_length(column_name) -%}
   {{ assay.row_test(model, test_name,
       pass_expr=length ~ " = " ~ value,

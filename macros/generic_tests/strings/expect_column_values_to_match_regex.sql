@@ -13,9 +13,6 @@
                                                             mostly, context_columns) %}
   {%- set test_name = "expect_column_values_to_match_regex" -%}
   {{ assay.check_required(test_name, model, "regex", regex) }}
-  {{ assay.check_regex_flags(test_name, model, flags) }}
-  {{ assay.row_test(model, test_name,
-      pass_expr=assay.regex_match(column_name, regex, flags, is_raw),
-      show_columns=[column_name], null_probe=column_name,
+  {{ assay.pattern_test(model, test_name, column_name, [regex], "regex", flags=flags, is_raw=is_raw,
       row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
 {% endmacro %}

@@ -9,8 +9,6 @@
                                                                        mostly, context_columns) %}
   {%- set test_name = "expect_column_values_to_not_match_like_pattern" -%}
   {{ assay.check_required(test_name, model, "like_pattern", like_pattern) }}
-  {{ assay.row_test(model, test_name,
-      pass_expr="not " ~ assay.like_match(column_name, like_pattern),
-      show_columns=[column_name], null_probe=column_name,
+  {{ assay.pattern_test(model, test_name, column_name, [like_pattern], "like", negate=true,
       row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
 {% endmacro %}

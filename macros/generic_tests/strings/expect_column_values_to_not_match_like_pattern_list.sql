@@ -13,13 +13,6 @@
                                                                            row_condition, mostly, context_columns) %}
   {%- set test_name = "expect_column_values_to_not_match_like_pattern_list" -%}
   {{ assay.check_list(test_name, model, "like_pattern_list", like_pattern_list) }}
-  {{ assay.check_choice(test_name, model, "match_on", match_on, ["any", "all"]) }}
-  {%- set misses = [] -%}
-  {%- for pattern in (like_pattern_list if assay.is_list(like_pattern_list) else []) -%}
-    {%- do misses.append("not " ~ assay.like_match(column_name, pattern)) -%}
-  {%- endfor -%}
-  {{ assay.row_test(model, test_name,
-      pass_expr=misses | join(" and " if match_on == "all" else " or "),
-      show_columns=[column_name], null_probe=column_name,
+  {{ assay.pattern_test(model, test_name, column_name, like_pattern_list, "like", match_on=match_on, negate=true,
       row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
 {% endmacro %}

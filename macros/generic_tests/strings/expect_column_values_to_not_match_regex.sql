@@ -9,9 +9,6 @@
                                                                 mostly, context_columns) %}
   {%- set test_name = "expect_column_values_to_not_match_regex" -%}
   {{ assay.check_required(test_name, model, "regex", regex) }}
-  {{ assay.check_regex_flags(test_name, model, flags) }}
-  {{ assay.row_test(model, test_name,
-      pass_expr="not " ~ assay.regex_match(column_name, regex, flags, is_raw),
-      show_columns=[column_name], null_probe=column_name,
+  {{ assay.pattern_test(model, test_name, column_name, [regex], "regex", negate=true, flags=flags, is_raw=is_raw,
       row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
 {% endmacro %}

@@ -15,14 +15,6 @@
                                                                      is_raw, flags, mostly, context_columns) %}
   {%- set test_name = "expect_column_values_to_not_match_regex_list" -%}
   {{ assay.check_list(test_name, model, "regex_list", regex_list) }}
-  {{ assay.check_choice(test_name, model, "match_on", match_on, ["any", "all"]) }}
-  {{ assay.check_regex_flags(test_name, model, flags) }}
-  {%- set misses = [] -%}
-  {%- for regex in (regex_list if assay.is_list(regex_list) else []) -%}
-    {%- do misses.append("not " ~ assay.regex_match(column_name, regex, flags, is_raw)) -%}
-  {%- endfor -%}
-  {{ assay.row_test(model, test_name,
-      pass_expr=misses | join(" and " if match_on == "all" else " or "),
-      show_columns=[column_name], null_probe=column_name,
-      row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
+  {{ assay.pattern_test(model, test_name, column_name, regex_list, "regex", match_on=match_on, negate=true,
+      flags=flags, is_raw=is_raw, row_condition=row_condition, mostly=mostly, context_columns=context_columns) }}
 {% endmacro %}

@@ -10,14 +10,14 @@
 {% macro default__test_expect_column_to_exist(model, column_name, column_index, transform) %}
   {%- set test_name = "expect_column_to_exist" -%}
   {{ assay.check_required(test_name, model, "column_name", column_name) }}
-  {{ assay.va_check_transform(test_name, model, transform) }}
+  {{ assay.check_transform(test_name, model, transform) }}
   {%- if execute and column_index is not none and (column_index is not number or column_index is boolean or column_index < 1) -%}
     {{ assay.arg_error(test_name, model, "column_index", "must be a position counted from 1, got " ~ (column_index | tojson)) }}
   {%- endif -%}
-  {%- set found = assay.va_find_column(column_name, assay.va_relation_columns(model), transform) -%}
+  {%- set found = assay.find_column_index(column_name, assay.relation_column_names(model), transform) -%}
   {%- set actual = found + 1 -%}
   {%- set ok = actual > 0 and (column_index is none or actual == column_index) -%}
-  {{ assay.va_literal_failures(
+  {{ assay.literal_failing_rows(
       [["column_name", "string"], ["expected_index", "integer"], ["actual_index", "integer"]],
       [] if ok else [[column_name | string, column_index, actual]]) }}
 {% endmacro %}

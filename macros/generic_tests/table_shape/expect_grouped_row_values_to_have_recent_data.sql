@@ -7,6 +7,6 @@
   {%- set test_name = "expect_grouped_row_values_to_have_recent_data" -%}
   {{ assay.check_list(test_name, model, "group_by", group_by) }}
   {{ assay.check_required(test_name, model, "timestamp_column", timestamp_column) }}
-  {{ assay.va_recency_test(model, test_name, timestamp_column, datepart, interval,
+  {{ assay.recency_test(model, test_name, timestamp_column, datepart, interval,
       group_by=group_by, row_condition=row_condition, ignore_future=true) }}
 {% endmacro %}

@@ -4,9 +4,9 @@
 
 {% macro default__test_expect_table_column_count_to_equal_other_table(model, compare_model) %}
   {{ assay.check_required("expect_table_column_count_to_equal_other_table", model, "compare_model", compare_model) }}
-  {%- set observed = assay.va_relation_columns(model) | length -%}
-  {%- set expected = assay.va_relation_columns(compare_model) | length -%}
-  {{ assay.va_literal_failures(
+  {%- set observed = assay.relation_column_names(model) | length -%}
+  {%- set expected = assay.relation_column_names(compare_model) | length -%}
+  {{ assay.literal_failing_rows(
       [["observed_value", "integer"], ["compare_value", "integer"]],
       [] if observed == expected else [[observed, expected]]) }}
 {% endmacro %}

@@ -6,13 +6,13 @@
 {% macro default__test_expect_table_columns_to_contain_set(model, column_list, transform) %}
   {%- set test_name = "expect_table_columns_to_contain_set" -%}
   {{ assay.check_list(test_name, model, "column_list", column_list) }}
-  {{ assay.va_check_transform(test_name, model, transform) }}
-  {%- set actual = assay.va_relation_columns(model) -%}
+  {{ assay.check_transform(test_name, model, transform) }}
+  {%- set actual = assay.relation_column_names(model) -%}
   {%- set rows = [] -%}
   {%- for column in (column_list or []) | unique(case_sensitive=true) -%}
-    {%- if assay.va_find_column(column, actual, transform) < 0 -%}
+    {%- if assay.find_column_index(column, actual, transform) < 0 -%}
       {%- do rows.append([column | string, "missing from the model"]) -%}
     {%- endif -%}
   {%- endfor -%}
-  {{ assay.va_literal_failures([["column_name", "string"], ["problem", "string"]], rows) }}
+  {{ assay.literal_failing_rows([["column_name", "string"], ["problem", "string"]], rows) }}
 {% endmacro %}

@@ -6,6 +6,6 @@
 
 {% macro default__test_expect_table_row_count_to_equal_other_table_times_factor(model, compare_model, factor, group_by,
                                                                                  compare_group_by, row_condition, compare_row_condition) %}
-  {{ assay.va_row_count_comparison(model, "expect_table_row_count_to_equal_other_table_times_factor", compare_model, factor,
+  {{ assay.row_count_compare_test(model, "expect_table_row_count_to_equal_other_table_times_factor", compare_model, factor,
       group_by, compare_group_by, row_condition, compare_row_condition) }}
 {% endmacro %}

@@ -1,5 +1,5 @@
 -- Timestamps relative to the build time, so the freshness cases do not age.
-{%- set now = assay.va_now() %}
+{%- set now = assay.now() %}
 {%- set ts = dbt.type_timestamp() %}
 select 1 as event_id, 'web' as source, cast({{ dbt.dateadd('hour', -1, now) }} as {{ ts }}) as happened_at
 union all

@@ -1,0 +1,1 @@
+select * from {{ ref('mlb_training_leaky') }}

@@ -1,0 +1,1 @@
+select * from {{ ref('mla_cur') }} where 1 = 0
