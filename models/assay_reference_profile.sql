@@ -1,7 +1,7 @@
 {#-
   Stored reference profiles as a model (disabled unless the project sets var
   assay_enable_models: true). What to profile comes from var assay_reference_profiles, a list of
-  {model, label, columns, categorical_columns, bins}; `columns` are numeric columns.
+  {model, label, column_list, categorical_columns, bins}; `column_list` are numeric columns.
   Incremental: a label already in the table is never recomputed, so a profile stays frozen
   while new labels are appended. Point the drift tests at it with
   profile_relation: ref('assay_reference_profile').
@@ -10,13 +10,13 @@
 {%- set profiles = var("assay_reference_profiles", []) -%}
 {%- if profiles | length == 0 %}
 select * from (
-  select {{ assay.mla_profile_row({}) }}
+  select {{ assay.profile_row({}) }}
 ) as assay_empty where 1 = 0
 {%- else %}
 select * from (
   {%- for p in profiles %}
   select * from (
-    {{ assay.mla_profile_sql(ref(p.model), p.get("columns"), p.get("categorical_columns"), label=p.label,
+    {{ assay.profile_sql(ref(p.model), p.get("column_list"), p.get("categorical_columns"), label=p.label,
                              bins=p.get("bins", 10), source_name=p.model) }}
   ) as assay_p{{ loop.index }}
   {{ "union all" if not loop.last }}

@@ -33,3 +33,18 @@
 {% macro default__sample_stddev(expr) -%}
   stddev_samp({{ expr }})
 {%- endmacro %}
+
+{#-
+  A number as fixed-point text with `decimals` decimals, for messages and failing-row details,
+  the same on every engine: casting a double straight to text prints 0.30000000000000004 on
+  one engine and 0.3 on another, and round() keeps or drops trailing zeros per engine.
+  NULL gives 'NULL'; magnitudes beyond a decimal's range fall back to the engine's text.
+-#}
+{% macro format_number(expr, decimals=6) %}
+  {{- return(adapter.dispatch("format_number", "assay")(expr, decimals)) -}}
+{% endmacro %}
+
+{% macro default__format_number(expr, decimals=6) -%}
+coalesce(case when abs({{ expr }}) < 1e15 then cast(cast({{ expr }} as decimal(38, {{ decimals | int }})) as {{ dbt.type_string() }})
+              else cast({{ expr }} as {{ dbt.type_string() }}) end, 'NULL')
+{%- endmacro %}

@@ -30,3 +30,25 @@
 {% macro default__median(expression) -%}
   {{ assay.quantile(expression, 0.5) }}
 {%- endmacro %}
+
+{#-
+  Exact quantiles of `expression` at every u in `grid` (a list of numbers), as ONE aggregate
+  returning an array (1-based: element k is the quantile at grid[k - 1]): one sort per column
+  instead of one per grid point. Same interpolation as assay.quantile. An empty or all-NULL
+  input gives NULL.
+-#}
+{% macro quantiles(expression, grid) %}
+  {{- return(adapter.dispatch("quantiles", "assay")(expression, grid)) -}}
+{% endmacro %}
+
+{% macro default__quantiles(expression, grid) -%}
+  percentile_cont(array[{{ grid | join(", ") }}]::{{ assay.type_double() }}[]) within group (order by {{ expression }})
+{%- endmacro %}
+
+{% macro duckdb__quantiles(expression, grid) -%}
+  quantile_cont({{ expression }}, [{{ grid | join(", ") }}]::double[])
+{%- endmacro %}
+
+{% macro spark__quantiles(expression, grid) -%}
+  percentile({{ expression }}, array({{ grid | join(", ") }}))
+{%- endmacro %}

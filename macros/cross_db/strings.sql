@@ -41,3 +41,15 @@
 {% macro spark__string_literal(value) -%}
   '{{ value | string | replace("\\", "\\\\") | replace("'", "\\'") }}'
 {%- endmacro %}
+
+{#- string_agg with an ORDER BY inside the aggregate; NULL values are left out. -#}
+{% macro string_agg(expr, separator, order_by) %}
+  {{- return(adapter.dispatch("string_agg", "assay")(expr, separator, order_by)) -}}
+{% endmacro %}
+{% macro default__string_agg(expr, separator, order_by) -%}
+  string_agg({{ expr }}, {{ assay.string_literal(separator) }} order by {{ order_by }})
+{%- endmacro %}
+{#- Spark 4 spells the order as WITHIN GROUP (not yet run on Spark). -#}
+{% macro spark__string_agg(expr, separator, order_by) -%}
+  string_agg({{ expr }}, {{ assay.string_literal(separator) }}) within group (order by {{ order_by }})
+{%- endmacro %}

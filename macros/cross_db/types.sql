@@ -20,3 +20,8 @@
   {%- endfor -%}
   {{ return(names) }}
 {% endmacro %}
+
+{#- `expr` as an 8-byte float (assay.type_double). -#}
+{% macro to_double(expr) -%}
+  cast({{ expr }} as {{ assay.type_double() }})
+{%- endmacro %}

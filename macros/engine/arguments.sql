@@ -68,12 +68,19 @@
   {% endif %}
 {% endmacro %}
 
-{% macro check_number(test_name, model, argument, value, positive=false) %}
+{#- `minimum`/`maximum` bound the value (inclusive); `required=false` lets none through. -#}
+{% macro check_number(test_name, model, argument, value, positive=false, minimum=none, maximum=none, required=true) %}
   {% if not execute %}{{ return(none) }}{% endif %}
-  {% if value is boolean or value is not number %}
+  {#- no return() here: a macro that returns none renders "None" where it is called -#}
+  {% if not required and (value is not defined or value is none) %}
+  {% elif value is boolean or value is not number %}
     {{ assay.arg_error(test_name, model, argument, "must be a number, got " ~ (value | tojson)) }}
   {% elif positive and value <= 0 %}
     {{ assay.arg_error(test_name, model, argument, "must be greater than 0, got " ~ (value | tojson)) }}
+  {% elif minimum is not none and value < minimum %}
+    {{ assay.arg_error(test_name, model, argument, "must be at least " ~ minimum ~ ", got " ~ value) }}
+  {% elif maximum is not none and value > maximum %}
+    {{ assay.arg_error(test_name, model, argument, "must be at most " ~ maximum ~ ", got " ~ value) }}
   {% endif %}
 {% endmacro %}
 

@@ -2,15 +2,15 @@
   Drift statistics of many columns of `model` against a reference, as one SELECT with one row
   per (column, statistic): column_name, statistic, value, threshold, drifted, n_ref, n_cur, detail.
   The drift tests filter it; integration models materialise it so pytest can prove every value
-  against numpy/scipy. Formulas, smoothing and thresholds: docs/tests/mla.md "Drift statistics".
+  against numpy/scipy. Formulas, smoothing and thresholds: README "Drift statistics".
 
-  The reference is either a relation (its profile is computed inline with mla_profile_sql) or a
+  The reference is either a relation (its profile is computed inline with profile_sql) or a
   stored profile label; either way the rest of the query reads profile rows (CTE assay_ref), so
   both paths give identical statistics. The current data is read in one binning pass (all
   columns, bins and KS points together); Wasserstein adds one quantile pass.
 -#}
 
-{% macro mla_statistics(kind) %}
+{% macro drift_statistics(kind) %}
   {%- if kind == "numeric" -%}
     {{ return(["psi", "kl", "js", "hellinger", "tvd", "linf", "chi_square", "cramers_v", "ks", "wasserstein"]) }}
   {%- else -%}
@@ -19,35 +19,34 @@
 {% endmacro %}
 
 {#- Default thresholds (DESIGN §3). PSI: 0.25 for an error, 0.1 when the test's severity is warn. -#}
-{% macro mla_default_threshold(statistic, severity="error") %}
+{% macro default_drift_threshold(statistic, severity="error") %}
   {%- set defaults = {"psi": 0.1 if (severity | lower) == "warn" else 0.25, "js": 0.1, "hellinger": 0.1,
         "tvd": 0.1, "linf": 0.1, "ks": 0.1, "wasserstein": 0.1, "chi_square": 0.1, "cramers_v": 0.1,
         "z_test": 1.96, "kl": none} -%}
   {{ return(defaults.get(statistic)) }}
 {% endmacro %}
 
-{% macro mla_drift_sql(model, kind, columns, statistics, thresholds={}, reference=none, reference_profile=none,
+{% macro drift_sql(model, kind, columns, statistics, thresholds={}, reference=none, reference_profile=none,
                        profile_relation=none, bins=10, alpha=0.05, epsilon=none, positive_values=none,
                        row_condition=none, compare_row_condition=none) -%}
   {%- set dbl = assay.type_double() -%}
-  {%- set eps = "cast(" ~ (epsilon if epsilon is not none else assay.mla_epsilon()) ~ " as " ~ dbl ~ ")" -%}
-  {%- set specs = assay.mla_column_specs(columns, "k") -%}
+  {%- set eps = "cast(" ~ (epsilon if epsilon is not none else assay.drift_epsilon()) ~ " as " ~ dbl ~ ")" -%}
+  {%- set specs = assay.column_specs(columns, "k") -%}
   {%- set names = specs | map(attribute="name") | list -%}
   {%- set binned = ["psi", "kl", "js", "hellinger", "tvd", "linf", "chi_square", "cramers_v", "z_test"] -%}
   {%- set need_bins = statistics | select("in", binned) | list | length > 0 -%}
   {%- set need_ks = "ks" in statistics -%}
   {%- set need_w = "wasserstein" in statistics -%}
-  {%- set cur = assay.mla_source(model, row_condition) -%}
+  {%- set cur = assay.filtered_source(model, row_condition) -%}
   {%- set positives = positive_values if positive_values is not none else ["1", "true"] -%}
   {%- set ks_c = "sqrt(-0.5 * ln(cast(" ~ alpha ~ " as " ~ assay.type_double() ~ ") / 2))" -%}
 with assay_ref as (
   {%- if reference is not none %}
-    {{ assay.mla_profile_sql(reference, columns if kind == "numeric" else none, columns if kind != "numeric" else none,
+    {{ assay.profile_sql(reference, columns if kind == "numeric" else none, columns if kind != "numeric" else none,
                              label="reference", bins=bins, row_condition=compare_row_condition) | indent(4) }}
   {%- else %}
-    select * from {{ assay.mla_profile_relation(profile_relation) }}
-    where profile_label = {{ assay.literal(reference_profile) }}
-      and column_name in ({{ assay.literal_list(names) }})
+    select * from {{ assay.stored_profile_rows({"relation": assay.stored_profile_relation(profile_relation),
+                                                "label": reference_profile}, specs) }} as assay_stored
   {%- endif %}
 ),
 assay_cols as (
@@ -78,16 +77,16 @@ assay_edges_raw as (
 assay_edges as (
     select
     {%- for s in specs %}
-        {{ assay.mla_edge_columns("b_" ~ s.key, "rb_" ~ s.key) }}
+        {{ assay.sorted_edge_columns("b_" ~ s.key, "rb_" ~ s.key) }}
         {%- if need_ks %},
-        {{ assay.mla_edge_columns("q_" ~ s.key, "rq_" ~ s.key) }}
+        {{ assay.sorted_edge_columns("q_" ~ s.key, "rq_" ~ s.key) }}
         {%- endif %}{{ "," if not loop.last }}
     {%- endfor %}
     from assay_edges_raw
 ),
-{{ assay.mla_bin_counts_prelude(cur, bin_specs, "assay_edges") }}
+{{ assay.bin_counts_prelude(cur, bin_specs, "assay_edges") }}
 assay_cur_counts as (
-    {{ assay.mla_bin_counts(cur, bin_specs, "assay_edges") | indent(4) }}
+    {{ assay.bin_counts(cur, bin_specs, "assay_edges") | indent(4) }}
 ),
 assay_cur_n as (
     select column_name, cast(sum(cnt) as {{ dbl }}) as n_cur from assay_cur_counts where edge_set = 'b' group by column_name
@@ -107,7 +106,7 @@ assay_bins as (
 ),
 {%- else %}
 assay_cur_cat as (
-    {{ assay.mla_category_counts(cur, specs) | indent(4) }}
+    {{ assay.category_counts(cur, specs) | indent(4) }}
 ),
 assay_cur_n as (
     select column_name, cast(sum(cnt) as {{ dbl }}) as n_cur from assay_cur_cat group by column_name
@@ -174,12 +173,12 @@ assay_ks as (
 assay_cur_q as (
     select
     {%- for s in specs %}
-        {{ assay.mla_quantiles("cast(" ~ s.expr ~ " as " ~ dbl ~ ")", wgrid) }} as w_{{ s.key }}{{ "," if not loop.last }}
+        {{ assay.quantiles(assay.to_double(s.expr), wgrid) }} as w_{{ s.key }}{{ "," if not loop.last }}
     {%- endfor %}
     from {{ cur }}
 ),
 assay_w_grid as (
-    select k from ({{ assay.mla_values_rows(range(1, 100)) }}) as assay_g(k)
+    {{ assay.literal_rows(["k"], range(1, 100)) }}
 ),
 assay_w_points as (
     {%- for s in specs %}
@@ -220,13 +219,13 @@ assay_stats as (
         {%- endset -%}
         {%- set threshold = thr_sql -%}
         {%- set drifted = "abs(assay_value) > assay_threshold" -%}
-        {%- set detail = "'current share of " ~ (positives | join("/") | replace("'", "''")) ~ " ' || " ~ assay.mla_fmt("assay_bs.pos_cur") ~ " || ' vs reference ' || " ~ assay.mla_fmt("assay_bs.pos_ref") -%}
+        {%- set detail = "'current share of " ~ (positives | join("/") | replace("'", "''")) ~ " ' || " ~ assay.format_number("assay_bs.pos_cur") ~ " || ' vs reference ' || " ~ assay.format_number("assay_bs.pos_ref") -%}
       {%- elif stat == "chi_square" -%}
         {%- set value = "assay_bs.chi_square" -%}
-        {%- set threshold = assay.mla_chi2_critical("assay_bs.df", alpha) -%}
+        {%- set threshold = assay.chi_square_critical("assay_bs.df", alpha) -%}
         {%- set cv = "sqrt(assay_bs.chi_square / nullif(assay_bs.m * assay_bs.df, 0))" -%}
         {%- set drifted = "case when assay_bs.df = 0 then false else assay_value > assay_threshold and " ~ cv ~ " > " ~ thr_sql ~ " end" -%}
-        {%- set detail = "'critical value at alpha " ~ alpha ~ ", df ' || cast(assay_bs.df as " ~ dbt.type_string() ~ ") || '; Cramer''s V ' || " ~ assay.mla_fmt(cv) ~ " || ' (threshold ' || " ~ assay.mla_fmt(thr_sql) ~ " || '); '" -%}
+        {%- set detail = "'critical value at alpha " ~ alpha ~ ", df ' || cast(assay_bs.df as " ~ dbt.type_string() ~ ") || '; Cramer''s V ' || " ~ assay.format_number(cv) ~ " || ' (threshold ' || " ~ assay.format_number(thr_sql) ~ " || '); '" -%}
       {%- elif stat == "cramers_v" -%}
         {%- set value = "case when assay_bs.df = 0 then 0 else sqrt(assay_bs.chi_square / nullif(assay_bs.m * assay_bs.df, 0)) end" -%}
         {%- set threshold = thr_sql -%}
@@ -241,13 +240,13 @@ assay_stats as (
       {%- if stat not in ["z_test"] -%}
         {%- if kind == "numeric" -%}
           {%- set detail = detail ~ " || 'worst bin ' || cast(assay_w.bin_id as " ~ dbt.type_string() ~ ") || ' ('"
-              ~ " || case when assay_w.lo is null then '-inf' else " ~ assay.mla_fmt("assay_w.lo", 6) ~ " end || ', ' || case when assay_w.hi is null then 'inf' else " ~ assay.mla_fmt("assay_w.hi", 6) ~ " end"
-              ~ " || ']: reference ' || " ~ assay.mla_fmt("assay_w.p") ~ " || ', current ' || " ~ assay.mla_fmt("assay_w.q") -%}
+              ~ " || case when assay_w.lo is null then '-inf' else " ~ assay.format_number("assay_w.lo", 6) ~ " end || ', ' || case when assay_w.hi is null then 'inf' else " ~ assay.format_number("assay_w.hi", 6) ~ " end"
+              ~ " || ']: reference ' || " ~ assay.format_number("assay_w.p") ~ " || ', current ' || " ~ assay.format_number("assay_w.q") -%}
         {%- else -%}
           {%- set detail = detail ~ " || case when assay_w.unseen then 'top unseen category ''' || assay_w.category || ''' (current share ' || "
-              ~ assay.mla_fmt("assay_w.q") ~ " || '; ' || cast(assay_bs.n_unseen as " ~ dbt.type_string() ~ ") || ' unseen categories, ' || "
-              ~ assay.mla_fmt("assay_bs.unseen_share") ~ " || ' of current)' else 'worst category ''' || assay_w.category || ''': reference ' || "
-              ~ assay.mla_fmt("assay_w.p") ~ " || ', current ' || " ~ assay.mla_fmt("assay_w.q") ~ " end" -%}
+              ~ assay.format_number("assay_w.q") ~ " || '; ' || cast(assay_bs.n_unseen as " ~ dbt.type_string() ~ ") || ' unseen categories, ' || "
+              ~ assay.format_number("assay_bs.unseen_share") ~ " || ' of current)' else 'worst category ''' || assay_w.category || ''': reference ' || "
+              ~ assay.format_number("assay_w.p") ~ " || ', current ' || " ~ assay.format_number("assay_w.q") ~ " end" -%}
         {%- endif -%}
       {%- endif -%}
       {%- set sel -%}
@@ -270,8 +269,8 @@ assay_stats as (
            case when assay_b.assay_ok then {{ threshold }} end as assay_threshold,
            case when assay_b.assay_ok then assay_k.d > {{ threshold }} end as assay_drifted,
            assay_b.n_ref, assay_b.n_cur, assay_b.assay_ok, assay_b.assay_why,
-           'D_crit ' || {{ assay.mla_fmt("case when assay_b.assay_ok then " ~ dcrit ~ " end") }} || '; largest gap at x = ' || {{ assay.mla_fmt("assay_k.q_value", 6) }}
-             || ': reference CDF ' || {{ assay.mla_fmt("assay_k.f_ref") }} || ', current CDF ' || {{ assay.mla_fmt("assay_k.f_cur") }} as assay_detail
+           'D_crit ' || {{ assay.format_number("case when assay_b.assay_ok then " ~ dcrit ~ " end") }} || '; largest gap at x = ' || {{ assay.format_number("assay_k.q_value", 6) }}
+             || ': reference CDF ' || {{ assay.format_number("assay_k.f_ref") }} || ', current CDF ' || {{ assay.format_number("assay_k.f_cur") }} as assay_detail
     from assay_base as assay_b
     left join assay_ks as assay_k on assay_k.column_name = assay_b.column_name and assay_k.assay_rank = 1
       {%- endset -%}
@@ -284,7 +283,7 @@ assay_stats as (
            case when assay_b.assay_ok then ({{ value }}) > {{ thr_sql }} end as assay_drifted,
            assay_b.n_ref, assay_b.n_cur, assay_b.assay_ok,
            case when assay_b.assay_ok and assay_b.ref_std = 0 then 'the reference is constant (std 0) and the current quantiles differ' else assay_b.assay_why end as assay_why,
-           'W1 ' || {{ assay.mla_fmt("assay_w.w1", 6) }} || ' over 99 quantiles, reference std ' || {{ assay.mla_fmt("assay_b.ref_std", 6) }} as assay_detail
+           'W1 ' || {{ assay.format_number("assay_w.w1", 6) }} || ' over 99 quantiles, reference std ' || {{ assay.format_number("assay_b.ref_std", 6) }} as assay_detail
     from assay_base as assay_b
     left join assay_w on assay_w.column_name = assay_b.column_name
       {%- endset -%}
@@ -293,60 +292,48 @@ assay_stats as (
   {%- endfor %}
   {{ parts | join("\n    union all\n") }}
 )
-select column_name, statistic, assay_value as value, assay_threshold as threshold,
-       case when assay_value is null then null else assay_drifted end as drifted,
-       n_ref, n_cur,
-       case when assay_value is null then assay_why else assay_detail end as detail
+select {{ assay.check_result_columns("column_name", "statistic", "assay_value", "assay_threshold", "n_ref", "n_cur",
+                                   "case when assay_value is null then assay_why else assay_detail end") }},
+       case when assay_value is null then null else assay_drifted end as drifted
 from assay_stats
 {%- endmacro %}
 
-{#- Argument checks and failing rows shared by the drift tests. -#}
-{% macro mla_check_drift_args(test_name, model, kind, columns, statistic, threshold, reference, reference_profile, bins, alpha) %}
+{#- Argument checks shared by the drift tests (columns and reference: assay.compared_columns, assay.reference_source). -#}
+{% macro check_drift_args(test_name, model, kind, statistic, threshold, bins, alpha) %}
   {% if not execute %}{{ return(none) }}{% endif %}
-  {{ assay.check_list(test_name, model, "columns", columns) }}
-  {% set allowed = assay.mla_statistics(kind) | reject("equalto", "cramers_v") | list %}
+  {% set allowed = assay.drift_statistics(kind) | reject("equalto", "cramers_v") | list %}
   {{ assay.check_choice(test_name, model, "statistic", statistic, allowed) }}
-  {% if reference is none and reference_profile is none %}
-    {{ assay.arg_error(test_name, model, "reference/reference_profile", "needs one of reference (a relation) or reference_profile (a stored profile label)") }}
-  {% endif %}
-  {% if reference is not none and reference_profile is not none %}
-    {{ assay.arg_error(test_name, model, "reference/reference_profile", "takes only one of reference or reference_profile") }}
-  {% endif %}
   {% if statistic == "kl" and threshold is none %}
     {{ assay.arg_error(test_name, model, "threshold", "is required for statistic kl (KL has no conventional threshold)") }}
   {% endif %}
-  {% if threshold is not none and (threshold is not number or threshold is boolean) %}
-    {{ assay.arg_error(test_name, model, "threshold", "must be a number, got " ~ (threshold | tojson)) }}
-  {% endif %}
-  {% if bins is not number or bins is boolean or bins < 2 or bins > 100 or bins != bins | int %}
-    {{ assay.arg_error(test_name, model, "bins", "must be a whole number from 2 to 100, got " ~ (bins | tojson)) }}
-  {% endif %}
+  {{ assay.check_number(test_name, model, "threshold", threshold, required=false) }}
+  {{ assay.check_positive_integer(test_name, model, "bins", bins) }}
+  {{ assay.check_number(test_name, model, "bins", bins, minimum=2, maximum=100) }}
   {{ assay.check_choice(test_name, model, "alpha", alpha, [0.05, 0.01]) }}
 {% endmacro %}
 
-{% macro mla_columns_arg(column_name, columns) %}
-  {%- if columns is not none -%}{{ return(columns) }}{%- endif -%}
-  {%- if column_name is not none -%}{{ return([column_name]) }}{%- endif -%}
-  {{ return(none) }}
-{% endmacro %}
-
-{% macro mla_drift_test(model, test_name, kind, column_name, columns, reference, reference_profile, profile_relation,
-                        statistic, threshold, bins, alpha, epsilon, positive_values, row_condition, compare_row_condition) %}
-  {%- set columns = assay.mla_columns_arg(column_name, columns) -%}
-  {#- several statistics may share the one pass: statistic: [psi, ks] -#}
-  {%- set statistics = statistic if assay.is_list(statistic) else [statistic] -%}
+{#- The thresholds of the statistics a drift test computes: the given one, else each statistic's default. -#}
+{% macro drift_thresholds(statistics, threshold) %}
   {%- set severity = config.get("severity", "error") if config is defined else "error" -%}
   {%- set thresholds = {} -%}
   {%- for stat in statistics -%}
-    {{ assay.mla_check_drift_args(test_name, model, kind, columns, stat, threshold, reference, reference_profile, bins, alpha) }}
-    {%- do thresholds.update({stat: threshold if threshold is not none else assay.mla_default_threshold(stat, severity)}) -%}
+    {%- do thresholds.update({stat: threshold if threshold is not none else assay.default_drift_threshold(stat, severity)}) -%}
+  {%- endfor -%}
+  {{ return(thresholds) }}
+{% endmacro %}
+
+{% macro drift_test(model, test_name, kind, column_name, column_list, reference, reference_profile, profile_relation,
+                    statistic, threshold, bins, alpha, epsilon, positive_values, row_condition, compare_row_condition) %}
+  {%- set columns = assay.compared_columns(test_name, model, column_name, column_list) | map(attribute="expr") | list -%}
+  {%- do assay.reference_source(test_name, model, reference, reference_profile, profile_relation, compare_row_condition) -%}
+  {#- several statistics may share the one pass: statistic: [psi, ks] -#}
+  {%- set statistics = statistic if assay.is_list(statistic) else [statistic] -%}
+  {%- for stat in statistics -%}
+    {{ assay.check_drift_args(test_name, model, kind, stat, threshold, bins, alpha) }}
   {%- endfor %}
-select {{ assay.failing_shape(["column_name", "statistic", "value", "threshold", "n_ref", "n_cur", "detail"]) }}
-from (
-{{ assay.mla_drift_sql(model, kind, columns, statistics, thresholds=thresholds, reference=reference,
-                       reference_profile=reference_profile, profile_relation=profile_relation, bins=bins, alpha=alpha,
-                       epsilon=epsilon, positive_values=positive_values, row_condition=row_condition,
-                       compare_row_condition=compare_row_condition) }}
-) as assay_drift
-where coalesce(drifted, true)
+{{ assay.column_check_failing_rows(assay.drift_sql(model, kind, columns, statistics,
+      thresholds=assay.drift_thresholds(statistics, threshold), reference=reference,
+      reference_profile=reference_profile, profile_relation=profile_relation, bins=bins, alpha=alpha,
+      epsilon=epsilon, positive_values=positive_values, row_condition=row_condition,
+      compare_row_condition=compare_row_condition), failed="coalesce(drifted, true)") }}
 {% endmacro %}

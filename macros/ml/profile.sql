@@ -1,23 +1,23 @@
 {#-
   Reference profiles. One long table (default `assay_profiles` in the target schema, or var
   `assay_profiles_relation`), one row per (profile_label, column_name, record); see
-  docs/tests/mla.md "Reference profiles" for the columns.
+  README "Reference profiles" for the columns.
 
-  mla_profile_sql renders the SELECT of a profile of `relation`; capture_profile (run-operation)
+  profile_sql renders the SELECT of a profile of `relation`; capture_profile (run-operation)
   and the package model assay_reference_profile store it, and the drift tests given a reference
   *relation* compute the very same rows inline, so both paths give identical statistics.
   Two passes over the reference: one aggregate row (counts, moments, exact quantiles), then one
   binning pass against the edges frozen from it.
 -#}
 
-{% macro mla_profile_columns() %}
+{% macro profile_table_columns() %}
   {{ return(["profile_label", "captured_at", "source_relation", "column_name", "kind", "record_type",
              "bin_id", "lo", "hi", "category", "ref_share", "quantile_u", "q_value", "n", "n_null",
              "mean", "std", "null_rate", "distinct_count", "min_value", "max_value"]) }}
 {% endmacro %}
 
 {#- One profile row as a select list: given expressions, typed NULL for the rest. -#}
-{% macro mla_profile_row(values) -%}
+{% macro profile_row(values) -%}
   {%- set dbl = assay.type_double() -%}
   {%- set types = {"profile_label": dbt.type_string(), "captured_at": dbt.type_timestamp(),
         "source_relation": dbt.type_string(), "column_name": dbt.type_string(), "kind": dbt.type_string(),
@@ -26,19 +26,21 @@
         "n": dbt.type_bigint(), "n_null": dbt.type_bigint(), "mean": dbl, "std": dbl, "null_rate": dbl,
         "distinct_count": dbt.type_bigint(), "min_value": dbl, "max_value": dbl} -%}
   {%- set parts = [] -%}
-  {%- for column in assay.mla_profile_columns() -%}
+  {%- for column in assay.profile_table_columns() -%}
     {%- do parts.append("cast(" ~ values.get(column, "null") ~ " as " ~ types[column] ~ ") as " ~ column) -%}
   {%- endfor -%}
   {{ parts | join(", ") }}
 {%- endmacro %}
 
-{% macro mla_profile_sql(relation, numeric_columns=none, categorical_columns=none, label="reference",
+{% macro profile_sql(relation, numeric_columns=none, categorical_columns=none, label="reference",
                          bins=10, row_condition=none, captured_at=none, source_name=none) -%}
   {%- set dbl = assay.type_double() -%}
-  {%- set nums = assay.mla_column_specs(numeric_columns, "n") -%}
-  {%- set cats = assay.mla_column_specs(categorical_columns, "c") -%}
-  {%- set grid = assay.mla_grid() -%}
-  {%- set source = assay.mla_source(relation, row_condition) -%}
+  {%- set nums = assay.column_specs(numeric_columns, "n") -%}
+  {%- set cats = assay.column_specs(categorical_columns, "c") -%}
+  {%- set grid = assay.profile_quantile_grid() -%}
+  {%- set grid_rows = [] -%}
+  {%- for u in grid -%}{%- do grid_rows.append([loop.index0, u]) -%}{%- endfor -%}
+  {%- set source = assay.filtered_source(relation, row_condition) -%}
   {%- set common = {"profile_label": assay.literal(label),
         "captured_at": captured_at or dbt.current_timestamp(),
         "source_relation": assay.literal(source_name or (relation | string))} -%}
@@ -50,73 +52,65 @@
 with assay_agg as (
     select
         count(*) as n_rows
+        {%- if nums %},{{ assay.summary_aggregates(nums) }}{% endif %}
         {%- for s in nums %},
-        count({{ s.expr }}) as nn_{{ s.key }},
-        avg(cast({{ s.expr }} as {{ dbl }})) as mean_{{ s.key }},
-        stddev_samp(cast({{ s.expr }} as {{ dbl }})) as std_{{ s.key }},
-        count(distinct {{ s.expr }}) as dc_{{ s.key }},
-        min(cast({{ s.expr }} as {{ dbl }})) as min_{{ s.key }},
-        max(cast({{ s.expr }} as {{ dbl }})) as max_{{ s.key }},
-        {{ assay.mla_quantiles("cast(" ~ s.expr ~ " as " ~ dbl ~ ")", grid) }} as qg_{{ s.key }},
-        {{ assay.mla_quantiles("cast(" ~ s.expr ~ " as " ~ dbl ~ ")", assay.mla_edge_grid(bins)) }} as qe_{{ s.key }}
+        {{ assay.quantiles(assay.to_double(s.expr), grid) }} as qg_{{ s.key }},
+        {{ assay.quantiles(assay.to_double(s.expr), assay.bin_edge_grid(bins)) }} as qe_{{ s.key }}
         {%- endfor %}
-        {%- for s in cats %},
-        count({{ s.expr }}) as nn_{{ s.key }},
-        count(distinct {{ s.expr }}) as dc_{{ s.key }}
-        {%- endfor %}
+        {%- if cats %},{{ assay.summary_aggregates(cats, numeric=false) }}{% endif %}
     from {{ source }}
 ),
 {%- if nums %}
 assay_edges as (
     select
     {%- for s in nums %}
-        {{ assay.mla_edge_columns("b_" ~ s.key, "qe_" ~ s.key) }},
-        {{ assay.mla_edge_columns("q_" ~ s.key, "qg_" ~ s.key) }}{{ "," if not loop.last }}
+        {{ assay.sorted_edge_columns("b_" ~ s.key, "qe_" ~ s.key) }},
+        {{ assay.sorted_edge_columns("q_" ~ s.key, "qg_" ~ s.key) }}{{ "," if not loop.last }}
     {%- endfor %}
     from assay_agg
 ),
-{{ assay.mla_bin_counts_prelude(source, bin_specs, "assay_edges") }}
+{{ assay.bin_counts_prelude(source, bin_specs, "assay_edges") }}
 assay_counts as (
-    {{ assay.mla_bin_counts(source, bin_specs, "assay_edges") }}
+    {{ assay.bin_counts(source, bin_specs, "assay_edges") }}
 ),
 assay_bin_index as (
-    select bin_id from ({{ assay.mla_values_rows(range(1, bins + 1)) }}) as assay_i(bin_id)
+    {{ assay.literal_rows(["bin_id"], range(1, bins + 1)) }}
 ),
 assay_grid as (
-    select k, u from ({{ assay.mla_values_rows(range(0, 101), grid) }}) as assay_g(k, u)
+    {{ assay.literal_rows(["k", "u"], grid_rows) }}
 ),
 {%- endif %}
 {%- if cats %}
 assay_cat_counts as (
-    {{ assay.mla_category_counts(source, cats) }}
+    {{ assay.category_counts(source, cats) }}
 ),
 {%- endif %}
 assay_profile as (
     {%- set selects = [] -%}
     {%- for s in nums %}
       {%- set sel -%}
-    select {{ assay.mla_profile_row(dict(common, column_name=assay.literal(s.name), kind="'numeric'", record_type="'summary'",
+    select {{ assay.profile_row(dict(common, column_name=assay.literal(s.name), kind="'numeric'", record_type="'summary'",
         n="n_rows", n_null="n_rows - nn_" ~ s.key, mean="mean_" ~ s.key, std="std_" ~ s.key,
-        null_rate="case when n_rows > 0 then cast(n_rows - nn_" ~ s.key ~ " as " ~ dbl ~ ") / n_rows end",
+        null_rate=assay.null_rate_expression("n_rows", "nn_" ~ s.key),
         distinct_count="dc_" ~ s.key, min_value="min_" ~ s.key, max_value="max_" ~ s.key)) }}
     from assay_agg
       {%- endset %}{%- do selects.append(sel) -%}
       {%- set sel -%}
-    select {{ assay.mla_profile_row(dict(common, column_name=assay.literal(s.name), kind="'numeric'", record_type="'bin'",
+    select {{ assay.profile_row(dict(common, column_name=assay.literal(s.name), kind="'numeric'", record_type="'bin'",
         bin_id="assay_bin_index.bin_id",
         lo="case when assay_bin_index.bin_id > 1 then assay_e.b_" ~ s.key ~ "[assay_bin_index.bin_id - 1] end",
-        hi="case when assay_bin_index.bin_id <= " ~ assay.mla_len("assay_e.b_" ~ s.key) ~ " then assay_e.b_" ~ s.key ~ "[assay_bin_index.bin_id] end",
+        hi="case when assay_bin_index.bin_id <= " ~ assay.array_length("assay_e.b_" ~ s.key) ~ " then assay_e.b_" ~ s.key ~ "[assay_bin_index.bin_id] end",
         ref_share="cast(coalesce(assay_c.cnt, 0) as " ~ dbl ~ ") / assay_agg.nn_" ~ s.key)) }}
     from assay_agg
     cross join assay_edges as assay_e
     cross join assay_bin_index
     left join assay_counts as assay_c
       on assay_c.column_name = {{ assay.literal(s.name) }} and assay_c.edge_set = 'b'
-     and assay_c.hi is not distinct from (case when assay_bin_index.bin_id <= {{ assay.mla_len("assay_e.b_" ~ s.key) }} then assay_e.b_{{ s.key }}[assay_bin_index.bin_id] end)
-    where assay_agg.nn_{{ s.key }} > 0 and assay_bin_index.bin_id <= {{ assay.mla_len("assay_e.b_" ~ s.key) }} + 1
+     and assay_c.hi is not distinct from (case when assay_bin_index.bin_id <= {{ assay.array_length("assay_e.b_" ~ s.key) }} then assay_e.b_{{ s.key }}[assay_bin_index.bin_id] end)
+    where assay_agg.nn_{{ s.key }} > 0 and assay_bin_index.bin_id <= {{ assay.array_length("assay_e.b_" ~ s.key) }} + 1
       {%- endset %}{%- do selects.append(sel) -%}
       {%- set sel -%}
-    select {{ assay.mla_profile_row(dict(common, column_name=assay.literal(s.name), kind="'numeric'", record_type="'quantile'",
+    select {{ assay.profile_row(dict(common, column_name=assay.literal(s.name), kind="'numeric'", record_type="'quantile'",
         quantile_u="assay_grid.u", q_value="assay_agg.qg_" ~ s.key ~ "[assay_grid.k + 1]",
         ref_share="(select cast(coalesce(sum(assay_c.cnt), 0) as " ~ dbl ~ ") from assay_counts as assay_c where assay_c.column_name = "
                   ~ assay.literal(s.name) ~ " and assay_c.edge_set = 'q' and assay_c.hi <= assay_agg.qg_" ~ s.key ~ "[assay_grid.k + 1]) / assay_agg.nn_" ~ s.key)) }}
@@ -127,14 +121,14 @@ assay_profile as (
     {%- endfor %}
     {%- for s in cats %}
       {%- set sel -%}
-    select {{ assay.mla_profile_row(dict(common, column_name=assay.literal(s.name), kind="'categorical'", record_type="'summary'",
+    select {{ assay.profile_row(dict(common, column_name=assay.literal(s.name), kind="'categorical'", record_type="'summary'",
         n="n_rows", n_null="n_rows - nn_" ~ s.key,
-        null_rate="case when n_rows > 0 then cast(n_rows - nn_" ~ s.key ~ " as " ~ dbl ~ ") / n_rows end",
+        null_rate=assay.null_rate_expression("n_rows", "nn_" ~ s.key),
         distinct_count="dc_" ~ s.key)) }}
     from assay_agg
       {%- endset %}{%- do selects.append(sel) -%}
       {%- set sel -%}
-    select {{ assay.mla_profile_row(dict(common, column_name=assay.literal(s.name), kind="'categorical'", record_type="'category'",
+    select {{ assay.profile_row(dict(common, column_name=assay.literal(s.name), kind="'categorical'", record_type="'category'",
         category="assay_c.category", ref_share="cast(assay_c.cnt as " ~ dbl ~ ") / assay_agg.nn_" ~ s.key)) }}
     from assay_cat_counts as assay_c
     cross join assay_agg
@@ -146,83 +140,39 @@ assay_profile as (
 select * from assay_profile
 {%- endmacro %}
 
-{#- `select` rows of literals, portable (a VALUES list needs a wrapper on some engines). -#}
-{% macro mla_values_rows(first, second=none) -%}
-  {%- set rows = [] -%}
-  {%- for v in first -%}
-    {%- if second is not none -%}{%- do rows.append("select " ~ v ~ ", " ~ second[loop.index0]) -%}
-    {%- else -%}{%- do rows.append("select " ~ v) -%}{%- endif -%}
-  {%- endfor -%}
-  {{ rows | join(" union all ") }}
-{%- endmacro %}
-
-{#- Counts per (column, category) of several categorical columns, one scan (lateral VALUES unpivot;
-    DuckDB: one histogram() map per column, about 5x faster than unpivoting the rows). -#}
-{% macro mla_category_counts(source, specs) %}{{ return(adapter.dispatch("mla_category_counts", "assay")(source, specs)) }}{% endmacro %}
-{% macro duckdb__mla_category_counts(source, specs) -%}
-select column_name, category, cnt from (
-    with assay_cat_hist as (
-        select
-        {%- for s in specs %}
-            histogram(cast({{ s.expr }} as varchar)) as assay_h{{ loop.index }}{{ "," if not loop.last }}
-        {%- endfor %}
-        from {{ source }}
-    )
-    {%- for s in specs %}
-    select {{ assay.literal(s.name) }} as column_name, unnest(map_keys(assay_h{{ loop.index }})) as category,
-           unnest(map_values(assay_h{{ loop.index }})) as cnt
-    from assay_cat_hist
-    {{ "union all" if not loop.last }}
-    {%- endfor %}
-) as assay_cat_counts
-where category is not null
-{%- endmacro %}
-{% macro default__mla_category_counts(source, specs) -%}
-select assay_v.column_name, assay_v.category, count(*) as cnt
-from {{ source }}
-cross join lateral (values
-  {%- for s in specs %}
-    ({{ assay.literal(s.name) }}, cast({{ s.expr }} as {{ dbt.type_string() }})){{ "," if not loop.last }}
-  {%- endfor %}
-) as assay_v(column_name, category)
-where assay_v.category is not null
-group by assay_v.column_name, assay_v.category
-{%- endmacro %}
-
-{#- The stored profile table: argument, else var assay_profiles_relation, else <target schema>.assay_profiles. -#}
-{% macro mla_profile_relation(profile_relation=none) %}
-  {%- if profile_relation is not none -%}{{ return(profile_relation) }}{%- endif -%}
-  {%- set configured = var("assay_profiles_relation", none) -%}
-  {%- if configured -%}{{ return(configured) }}{%- endif -%}
-  {{ return(api.Relation.create(database=target.database, schema=target.schema, identifier="assay_profiles")) }}
-{% endmacro %}
-
-{#- Resolve a relation given by name: 'db.schema.table', 'schema.table' or 'table' (target schema). -#}
-{% macro mla_resolve_relation(name) %}
+{#-
+  A relation given by name: 'db.schema.table', 'schema.table' or 'table' (target schema).
+  must_exist: look it up in the warehouse (and fail when missing); otherwise just name it.
+-#}
+{% macro relation_from_name(name, must_exist=true) %}
   {%- if name is not string -%}{{ return(name) }}{%- endif -%}
   {%- set parts = name.split(".") -%}
-  {%- if parts | length == 3 -%}{%- set rel = adapter.get_relation(parts[0], parts[1], parts[2]) -%}
-  {%- elif parts | length == 2 -%}{%- set rel = adapter.get_relation(target.database, parts[0], parts[1]) -%}
-  {%- else -%}{%- set rel = adapter.get_relation(target.database, target.schema, name) -%}{%- endif -%}
+  {%- set database = parts[0] if parts | length == 3 else target.database -%}
+  {%- set schema = parts[-2] if parts | length >= 2 else target.schema -%}
+  {%- if not must_exist -%}
+    {{ return(api.Relation.create(database=database, schema=schema, identifier=parts[-1])) }}
+  {%- endif -%}
+  {%- set rel = adapter.get_relation(database, schema, parts[-1]) -%}
   {%- if rel is none -%}{{ exceptions.raise_compiler_error("assay.capture_profile: relation '" ~ name ~ "' not found") }}{%- endif -%}
   {{ return(rel) }}
 {% endmacro %}
 
 {#- Split a relation's columns into numeric and categorical (strings, booleans, dates...). -#}
-{% macro mla_split_columns(relation, columns, categorical_columns) %}
+{% macro split_profile_columns(relation, column_list, categorical_columns) %}
   {%- set categorical = [] -%}{%- set numeric = [] -%}
   {%- set forced = [] -%}
-  {%- for c in (categorical_columns or []) -%}{%- do forced.append(assay.mla_bare_name(c) | lower) -%}{%- endfor -%}
-  {%- for c in (categorical_columns or []) -%}{%- do categorical.append(c) -%}{%- endfor -%}
+  {%- for c in (categorical_columns or []) -%}
+    {%- do forced.append(assay.unquote_identifier(c).name | lower) -%}{%- do categorical.append(c) -%}
+  {%- endfor -%}
   {%- set by_name = {} -%}
   {%- for col in adapter.get_columns_in_relation(relation) -%}{%- do by_name.update({col.name | lower: col}) -%}{%- endfor -%}
-  {%- set wanted = columns if columns is not none else by_name.values() | map(attribute="name") | list -%}
+  {%- set wanted = column_list if column_list is not none else by_name.values() | map(attribute="name") | list -%}
   {%- for c in wanted -%}
-    {%- set bare = assay.mla_bare_name(c) | lower -%}
+    {%- set bare = assay.unquote_identifier(c).name | lower -%}
     {%- if bare not in forced -%}
       {%- set col = by_name.get(bare) -%}
       {%- if col is none -%}{{ exceptions.raise_compiler_error("assay.capture_profile: column '" ~ c ~ "' not in " ~ relation) }}{%- endif -%}
-      {%- set rendered = c if columns is not none else adapter.quote(col.name) -%}
+      {%- set rendered = c if column_list is not none else adapter.quote(col.name) -%}
       {%- if col.is_numeric() or col.is_float() or col.is_integer() -%}{%- do numeric.append(rendered) -%}
       {%- else -%}{%- do categorical.append(rendered) -%}{%- endif -%}
     {%- endif -%}
@@ -235,14 +185,13 @@ group by assay_v.column_name, assay_v.category
   Stores a profile of `relation` under `label` in the profile table (created when missing).
   Capturing a label again replaces that label's rows; other labels are kept.
 -#}
-{% macro capture_profile(relation, columns=none, label=none, categorical_columns=none, bins=10,
+{% macro capture_profile(relation, column_list=none, label=none, categorical_columns=none, bins=10,
                          profile_relation=none, row_condition=none) %}
-  {%- set rel = assay.mla_resolve_relation(relation) -%}
+  {%- set rel = assay.relation_from_name(relation) -%}
   {%- set label = label or ("profile_" ~ run_started_at.strftime("%Y%m%d%H%M%S")) -%}
-  {%- set split = assay.mla_split_columns(rel, columns, categorical_columns) -%}
-  {%- set target_rel = assay.mla_profile_relation(profile_relation) -%}
-  {%- if target_rel is string -%}{%- set target_rel = assay.mla_resolve_target(target_rel) -%}{%- endif -%}
-  {%- set select_sql = assay.mla_profile_sql(rel, split.numeric, split.categorical, label, bins=bins,
+  {%- set split = assay.split_profile_columns(rel, column_list, categorical_columns) -%}
+  {%- set target_rel = assay.relation_from_name(assay.stored_profile_relation(profile_relation), must_exist=false) -%}
+  {%- set select_sql = assay.profile_sql(rel, split.numeric, split.categorical, label, bins=bins,
         row_condition=row_condition, source_name=rel | string) -%}
   {%- do adapter.create_schema(target_rel) -%}
   {%- set existing = adapter.get_relation(target_rel.database, target_rel.schema, target_rel.identifier) -%}
@@ -250,14 +199,7 @@ group by assay_v.column_name, assay_v.category
     {%- do run_query("create table " ~ target_rel ~ " as select * from (" ~ select_sql ~ ") as assay_p where 1 = 0") -%}
   {%- endif -%}
   {%- do run_query("delete from " ~ target_rel ~ " where profile_label = " ~ assay.literal(label)) -%}
-  {%- do run_query("insert into " ~ target_rel ~ " (" ~ assay.mla_profile_columns() | join(", ") ~ ") " ~ select_sql) -%}
+  {%- do run_query("insert into " ~ target_rel ~ " (" ~ assay.profile_table_columns() | join(", ") ~ ") " ~ select_sql) -%}
   {{ log("assay: captured profile '" ~ label ~ "' of " ~ rel ~ " (" ~ split.numeric | length ~ " numeric, "
          ~ split.categorical | length ~ " categorical columns) into " ~ target_rel, info=true) }}
-{% endmacro %}
-
-{% macro mla_resolve_target(name) %}
-  {%- set parts = name.split(".") -%}
-  {%- if parts | length == 3 -%}{{ return(api.Relation.create(database=parts[0], schema=parts[1], identifier=parts[2])) }}
-  {%- elif parts | length == 2 -%}{{ return(api.Relation.create(database=target.database, schema=parts[0], identifier=parts[1])) }}
-  {%- else -%}{{ return(api.Relation.create(database=target.database, schema=target.schema, identifier=name)) }}{%- endif -%}
 {% endmacro %}

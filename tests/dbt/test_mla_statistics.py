@@ -249,7 +249,7 @@ def test_capture_profile_run_operation_and_package_model(engine_run, tmp_path):
     """capture_profile (run-operation) and the package model store the same profile rows as the
     inline profile the tests compute."""
     common = ["--target", engine_run.engine, "--target-path", str(tmp_path / "target")]
-    args = "{relation: mla_ref, label: mla_captured, columns: [skewed, counts, const], categorical_columns: [segment]}"
+    args = "{relation: mla_ref, label: mla_captured, column_list: [skewed, counts, const], categorical_columns: [segment]}"
     op = dbt(["run-operation", "assay.capture_profile", "--args", args, *common], INTEGRATION_DIR, engine_run.env)
     assert op.returncode == 0, op.stdout[-3000:]
     # capturing a label again replaces it rather than duplicating it
@@ -274,7 +274,7 @@ def test_capture_profile_run_operation_and_package_model(engine_run, tmp_path):
     assert all(same(a, b) for a, b in zip(captured, inline))
 
     variables = ("{assay_enable_models: true, assay_reference_profiles: [{model: mla_ref, label: mla_model, "
-                 "columns: [skewed, counts, const], categorical_columns: [segment]}]}")
+                 "column_list: [skewed, counts, const], categorical_columns: [segment]}]}")
     run = dbt(["run", "--select", "assay.assay_reference_profile", "--vars", variables, *common], INTEGRATION_DIR, engine_run.env)
     assert run.returncode == 0, run.stdout[-3000:]
     modelled = engine_run.query(

@@ -18,7 +18,7 @@
         min_lag, min_lag_datepart, key_columns, row_condition, mostly, context_columns) %}
   {%- set test_name = "expect_column_values_to_be_point_in_time_correct" -%}
   {{ assay.check_required(test_name, model, "observation_timestamp_column", observation_timestamp_column) }}
-  {{ assay.mlb_check_number(test_name, model, "min_lag", min_lag, minimum=0) }}
+  {{ assay.check_number(test_name, model, "min_lag", min_lag, minimum=0) }}
   {{ assay.check_choice(test_name, model, "min_lag_datepart", min_lag_datepart,
       ["second", "minute", "hour", "day", "week", "month", "quarter", "year"]) }}
   {{ assay.check_list(test_name, model, "key_columns", key_columns, required=false) }}

@@ -16,7 +16,7 @@
 {% macro default__test_expect_feature_freshness_to_be_within(model, column_name, interval, datepart, reference_time,
         group_by, row_condition) %}
   {%- set test_name = "expect_feature_freshness_to_be_within" -%}
-  {{ assay.mlb_check_number(test_name, model, "interval", interval, minimum=0) }}
+  {{ assay.check_number(test_name, model, "interval", interval, minimum=0) }}
   {{ assay.check_choice(test_name, model, "datepart", datepart,
       ["second", "minute", "hour", "day", "week", "month", "quarter", "year"]) }}
   {%- set now = reference_time if reference_time is not none else dbt.current_timestamp() -%}

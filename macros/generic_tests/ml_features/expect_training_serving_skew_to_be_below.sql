@@ -20,11 +20,11 @@
 
 {% macro default__test_expect_training_serving_skew_to_be_below(model, compare_model, key_columns, numeric_columns,
         categorical_columns, tolerance, max_mismatch_rate, row_condition, compare_row_condition) %}
-  {{ assay.mlb_failing_rows(assay.mlb_training_serving_skew_stats(model, compare_model, key_columns, numeric_columns,
+  {{ assay.column_check_failing_rows(assay.training_serving_skew_stats(model, compare_model, key_columns, numeric_columns,
       categorical_columns, tolerance, max_mismatch_rate, row_condition, compare_row_condition)) }}
 {% endmacro %}
 
-{% macro mlb_training_serving_skew_stats(model, compare_model, key_columns, numeric_columns=none, categorical_columns=none,
+{% macro training_serving_skew_stats(model, compare_model, key_columns, numeric_columns=none, categorical_columns=none,
         tolerance=0, max_mismatch_rate=0, row_condition=none, compare_row_condition=none) %}
   {%- set test_name = "expect_training_serving_skew_to_be_below" -%}
   {{ assay.check_required(test_name, model, "compare_model", compare_model) }}
@@ -34,23 +34,23 @@
   {%- if execute and not numeric_columns and not categorical_columns -%}
     {{ assay.arg_error(test_name, model, "numeric_columns/categorical_columns", "needs at least one feature to compare") }}
   {%- endif -%}
-  {{ assay.mlb_check_number(test_name, model, "tolerance", tolerance, minimum=0) }}
-  {{ assay.mlb_check_number(test_name, model, "max_mismatch_rate", max_mismatch_rate, minimum=0, maximum=1) }}
+  {{ assay.check_number(test_name, model, "tolerance", tolerance, minimum=0) }}
+  {{ assay.check_number(test_name, model, "max_mismatch_rate", max_mismatch_rate, minimum=0, maximum=1) }}
   {%- set keys = key_columns if assay.is_list(key_columns) else [] -%}
   {%- set features = [] -%}
-  {%- for c in assay.mlb_columns(test_name, model, none, numeric_columns if assay.is_list(numeric_columns) else []) -%}
-    {%- do features.append({"label": c.label, "expr": c.expr, "numeric": true}) -%}
+  {%- for c in assay.compared_columns(test_name, model, none, numeric_columns if assay.is_list(numeric_columns) else []) -%}
+    {%- do features.append({"name": c.name, "expr": c.expr, "numeric": true}) -%}
   {%- endfor -%}
-  {%- for c in assay.mlb_columns(test_name, model, none, categorical_columns if assay.is_list(categorical_columns) else []) -%}
-    {%- do features.append({"label": c.label, "expr": c.expr, "numeric": false}) -%}
+  {%- for c in assay.compared_columns(test_name, model, none, categorical_columns if assay.is_list(categorical_columns) else []) -%}
+    {%- do features.append({"name": c.name, "expr": c.expr, "numeric": false}) -%}
   {%- endfor -%}
   {%- set labels, mism = [], [] -%}
   {%- for f in features -%}
-    {%- do labels.append(assay.literal(f.label)) -%}{%- do mism.append("assay_mismatch_" ~ loop.index0) -%}
+    {%- do labels.append(assay.literal(f.name)) -%}{%- do mism.append("assay_mismatch_" ~ loop.index0) -%}
   {%- endfor -%}
-  {%- set rate = "case when k.n_joined > 0 then " ~ assay.mlb_double("k.n_mismatch") ~ " / nullif(k.n_joined, 0) end" -%}
+  {%- set rate = "case when k.n_joined > 0 then " ~ assay.to_double("k.n_mismatch") ~ " / nullif(k.n_joined, 0) end" -%}
 select
-    {{ assay.mlb_stat_columns("k.column_name", "'mismatch_rate'", rate, max_mismatch_rate, "k.n_joined", "k.n_serving",
+    {{ assay.stat_columns("k.column_name", "'mismatch_rate'", rate, max_mismatch_rate, "k.n_joined", "k.n_serving",
         "case when k.n_joined = 0 then 'no serving row matched an offline row' else "
         ~ "cast(k.n_mismatch as " ~ dbt.type_string() ~ ") || ' of ' || cast(k.n_joined as " ~ dbt.type_string()
         ~ ") || ' joined rows differ' end || '; ' || cast(k.n_serving - k.n_matched as " ~ dbt.type_string()
@@ -58,11 +58,11 @@ select
         "not coalesce(" ~ rate ~ " <= " ~ max_mismatch_rate ~ ", false)") }}
 from (
     select
-        {{ assay.mlb_pick(labels) }} as column_name,
+        {{ assay.pick_by_key(labels) }} as column_name,
         assay_n_serving as n_serving,
         assay_n_matched as n_matched,
         assay_n_joined as n_joined,
-        {{ assay.mlb_pick(mism) }} as n_mismatch
+        {{ assay.pick_by_key(mism) }} as n_mismatch
     from (
         select
             count(distinct assay_serving.assay_row_id) as assay_n_serving,
@@ -74,7 +74,7 @@ from (
             count(case when assay_offline.assay_matched = 1 and (
                 ({{ s }} is null and {{ o }} is not null) or ({{ s }} is not null and {{ o }} is null)
                 {%- if f.numeric %}
-                or abs({{ assay.mlb_double(s) }} - {{ assay.mlb_double(o) }}) > {{ tolerance }}
+                or abs({{ assay.to_double(s) }} - {{ assay.to_double(o) }}) > {{ tolerance }}
                 {%- else %}
                 or {{ s }} <> {{ o }}
                 {%- endif %}
@@ -92,6 +92,6 @@ from (
         ) as assay_offline
             on {% for k in keys %}assay_offline.{{ k }} = assay_serving.{{ k }}{{ " and " if not loop.last }}{% endfor %}
     ) as assay_agg
-    cross join {{ assay.mlb_keys(features | length) }}
+    cross join {{ assay.key_rows(features | length) }}
 ) as k
 {% endmacro %}

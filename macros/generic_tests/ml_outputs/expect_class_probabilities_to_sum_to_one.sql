@@ -18,10 +18,10 @@
   {%- if execute and assay.is_list(column_list) and column_list | length < 2 -%}
     {{ assay.arg_error(test_name, model, "column_list", "needs at least two class columns") }}
   {%- endif -%}
-  {{ assay.mlb_check_number(test_name, model, "tolerance", tolerance, minimum=0) }}
+  {{ assay.check_number(test_name, model, "tolerance", tolerance, minimum=0) }}
   {%- set columns = assay.column_list(column_list if assay.is_list(column_list) else [], quote_columns) -%}
   {%- set terms = [] -%}
-  {%- for c in columns %}{% do terms.append(assay.mlb_double(c)) %}{% endfor -%}
+  {%- for c in columns %}{% do terms.append(assay.to_double(c)) %}{% endfor -%}
   {%- set total = "(" ~ (terms | join(" + ") or "0") ~ ")" -%}
   {{ assay.row_test(
       "(select *, " ~ total ~ " as assay_probability_sum from " ~ model ~ ") as assay_src",

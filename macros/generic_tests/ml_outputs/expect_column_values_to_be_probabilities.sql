@@ -9,7 +9,7 @@
 {% endtest %}
 
 {% macro default__test_expect_column_values_to_be_probabilities(model, column_name, row_condition, mostly, context_columns) %}
-  {%- set value = assay.mlb_double(column_name) -%}
+  {%- set value = assay.to_double(column_name) -%}
   {{ assay.row_test(model, "expect_column_values_to_be_probabilities",
       pass_expr=value ~ " >= 0 and " ~ value ~ " <= 1",
       show_columns=[column_name], null_probe=column_name,

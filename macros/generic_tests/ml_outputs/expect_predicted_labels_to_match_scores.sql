@@ -19,11 +19,11 @@
   {%- set label = label_column or column_name -%}
   {{ assay.check_required(test_name, model, "score_column", score_column) }}
   {{ assay.check_required(test_name, model, "label_column", label) }}
-  {{ assay.mlb_check_number(test_name, model, "threshold", threshold) }}
+  {{ assay.check_number(test_name, model, "threshold", threshold) }}
   {%- if execute and positive_label == negative_label -%}
     {{ assay.arg_error(test_name, model, "positive_label/negative_label", "must differ, both are " ~ (positive_label | tojson)) }}
   {%- endif -%}
-  {%- set positive = assay.mlb_double(score_column) ~ (" > " if strictly else " >= ") ~ threshold -%}
+  {%- set positive = assay.to_double(score_column) ~ (" > " if strictly else " >= ") ~ threshold -%}
   {{ assay.row_test(model, test_name,
       pass_expr="case when " ~ positive ~ " then " ~ label ~ " = " ~ assay.literal(positive_label)
                 ~ " else " ~ label ~ " = " ~ assay.literal(negative_label) ~ " end",

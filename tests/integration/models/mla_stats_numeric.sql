@@ -2,21 +2,21 @@
 -- profile (path 'profile'); tests/dbt/test_mla_statistics.py proves them against numpy/scipy.
 {%- set cols = ['skewed', 'heavy', 'stable', 'counts', 'const', 'allnull'] %}
 select 'relation' as path, s.* from (
-{{ assay.mla_drift_sql(ref('mla_cur'), 'numeric', cols, assay.mla_statistics('numeric'),
+{{ assay.drift_sql(ref('mla_cur'), 'numeric', cols, assay.drift_statistics('numeric'),
                        thresholds={'psi': 0.25, 'kl': 0.1, 'js': 0.1, 'hellinger': 0.1, 'tvd': 0.1, 'linf': 0.1,
                                    'chi_square': 0.1, 'cramers_v': 0.1, 'ks': 0.1, 'wasserstein': 0.1},
                        reference=ref('mla_ref')) }}
 ) as s
 union all
 select 'profile' as path, s.* from (
-{{ assay.mla_drift_sql(ref('mla_cur'), 'numeric', cols, assay.mla_statistics('numeric'),
+{{ assay.drift_sql(ref('mla_cur'), 'numeric', cols, assay.drift_statistics('numeric'),
                        thresholds={'psi': 0.25, 'kl': 0.1, 'js': 0.1, 'hellinger': 0.1, 'tvd': 0.1, 'linf': 0.1,
                                    'chi_square': 0.1, 'cramers_v': 0.1, 'ks': 0.1, 'wasserstein': 0.1},
                        reference_profile='mla_train', profile_relation=ref('mla_profile')) }}
 ) as s
 union all
 select 'empty' as path, s.* from (
-{{ assay.mla_drift_sql(ref('mla_cur_empty'), 'numeric', cols, assay.mla_statistics('numeric'),
+{{ assay.drift_sql(ref('mla_cur_empty'), 'numeric', cols, assay.drift_statistics('numeric'),
                        thresholds={'psi': 0.25, 'kl': 0.1, 'ks': 0.1, 'wasserstein': 0.1, 'chi_square': 0.1},
                        reference=ref('mla_ref')) }}
 ) as s
