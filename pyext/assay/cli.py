@@ -140,3 +140,8 @@ def diff(ctx: click.Context, base: Path, target: Path, format_: str, warn_only: 
     click.echo(render(report, format_), nl=False)
     if report.breaking and not warn_only:
         ctx.exit(1)
+
+
+from assay.features.cli import features  # noqa: E402  (the `features` command group)
+
+main.add_command(features)

@@ -1,0 +1,9 @@
+"""ML feature checks: roles from column meta, reference profiles, suggested checks, coverage."""
+
+from assay.features.coverage import DEFAULT_REQUIRED, Gap, coverage_gaps, required_checks
+from assay.features.model import FeatureColumn, FeatureError, FeatureModel, Project, classify, load_project, parse_role
+
+__all__ = [
+    "DEFAULT_REQUIRED", "FeatureColumn", "FeatureError", "FeatureModel", "Gap", "Project", "classify",
+    "coverage_gaps", "load_project", "parse_role", "required_checks",
+]
