@@ -196,15 +196,15 @@ def dbt(args: list[str], env: dict) -> subprocess.CompletedProcess:
 
 def write_tests_yml() -> None:
     doc = {"version": 2, "models": [{"name": "bench_cur", "data_tests": [
-        {"assay.numeric_drift": {"name": "bench_numeric_psi_ks", "columns": NUMERIC,
+        {"assay.expect_numeric_drift_to_be_below": {"name": "bench_numeric_psi_ks", "column_list": NUMERIC,
                                  "reference_profile": "bench", "statistic": ["psi", "ks"]}},
-        {"assay.categorical_drift": {"name": "bench_categorical_psi", "columns": CATEGORICAL,
+        {"assay.expect_categorical_drift_to_be_below": {"name": "bench_categorical_psi", "column_list": CATEGORICAL,
                                      "reference_profile": "bench"}},
         # every row returned with its value (threshold -1, failures stored), to compare the
         # values with pandas and the floor; never timed
-        {"assay.numeric_drift": {"name": "bench_numeric_values", "columns": NUMERIC, "reference_profile": "bench",
+        {"assay.expect_numeric_drift_to_be_below": {"name": "bench_numeric_values", "column_list": NUMERIC, "reference_profile": "bench",
                                  "statistic": ["psi", "ks"], "threshold": -1, "config": {"store_failures": True}}},
-        {"assay.categorical_drift": {"name": "bench_categorical_values", "columns": CATEGORICAL,
+        {"assay.expect_categorical_drift_to_be_below": {"name": "bench_categorical_values", "column_list": CATEGORICAL,
                                      "reference_profile": "bench", "threshold": -1,
                                      "config": {"store_failures": True}}},
     ]}]}
@@ -323,7 +323,7 @@ def main() -> None:
     write_tests_yml()
     dbt(["deps"], env)
     dbt(["run", "--vars", variables], env)
-    capture_args = json.dumps({"relation": "bench_ref", "label": "bench", "columns": NUMERIC,
+    capture_args = json.dumps({"relation": "bench_ref", "label": "bench", "column_list": NUMERIC,
                                "categorical_columns": CATEGORICAL})
     t = time.perf_counter()
     dbt(["run-operation", "assay.capture_profile", "--args", capture_args, "--vars", variables], env)

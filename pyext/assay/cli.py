@@ -172,3 +172,8 @@ def export(fmt: str, project_dir: Path, target_path: Path, out: Path | None, res
     written: list[Path] = []
     publish_atomically(dest, lambda staging: written.extend(write_exports(project, fmt, staging, resource_types)))
     click.echo(f"assay: wrote {len(written)} {fmt} contract(s) to {dest}")
+
+
+from assay.features.cli import features  # noqa: E402  (the `features` command group)
+
+main.add_command(features)

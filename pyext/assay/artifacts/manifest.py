@@ -74,6 +74,7 @@ class Node(ArtifactStruct):
     resource_type: str
     package_name: str = ""
     original_file_path: str | None = None
+    patch_path: str | None = None  # the properties YAML describing the node ("pkg://models/x.yml")
     database: str | None = None
     schema: str | None = None
     alias: str | None = None
