@@ -75,7 +75,7 @@ def manifest() -> dict[str, Any]:
     nodes = [features, training, scores,
              _test("nn_customer", "features", "not_null", namespace=None, column="customer_id"),
              _test("nr_age", "features", "expect_column_null_rate_shift_to_be_below", column_list=["age", '"Income"']),
-             _test("old_drift", "features", "numeric_drift", columns=["age"], reference="ref('training')"),
+             _test("existing_drift", "features", "expect_numeric_drift_to_be_below", column_list=["age"], reference="ref('training')"),
              _test("probs", "scores", "expect_column_values_to_be_probabilities", column="p_churn"),
              # A package's own model never takes part.
              {**_model("assay_reference_profile", [_column("x", "feature", "double")]), "package_name": "assay",
@@ -185,7 +185,7 @@ def test_suggest_against_a_reference_model(shop):
         ("features", "not_null", ["feature_ts"]),  # customer_id has not_null already
         ("features", "freshness", ["feature_ts"]),
         ("features", "null_rate_shift", ["country", "region_code"]),  # age and income ('"Income"') have one
-        ("features", "numeric_drift", ["income"]),  # age has one, under the old test name
+        ("features", "numeric_drift", ["income"]),  # age has one already
         ("features", "out_of_range", ["age", "income"]),
         ("features", "new_category", ["country", "region_code"]),  # region_code: kind categorical in meta
         ("features", "categorical_drift", ["country", "region_code"]),
@@ -255,33 +255,20 @@ def test_generated_yaml_uses_the_final_names_and_dbt_arguments(shop):
     assert all("config" not in next(iter(t.values())) for t in tests)  # severity error is dbt's default
 
 
-def test_spelling_switch_is_one_table(shop, monkeypatch):
+def test_suggested_tests_use_the_package_spelling(shop):
     rows = [ProfiledColumn("train", "x", "age", "numeric", 0, 9, 9), ProfiledColumn("train", "x", "country", "categorical", None, None, 3)]
-    project = load_project(shop)
-
-    def spelled() -> dict[str, dict]:
-        suggested = plan(project, [Reference.profile("train", rows)], ["features"])
-        return {s.check: s.test("error") for s in suggested.suggestions if s.reference is not None}
-
-    now = spelled()
-    assert now["categorical_drift"] == {"assay.expect_categorical_drift_to_be_below": {
+    suggested = plan(load_project(shop), [Reference.profile("train", rows)], ["features"])
+    tests = {s.check: s.test("error") for s in suggested.suggestions if s.reference is not None}
+    assert tests["categorical_drift"] == {"assay.expect_categorical_drift_to_be_below": {
         "name": "features_categorical_drift", "arguments": {"column_list": ["country"], "reference_profile": "train"}}}
-    assert now["new_category"]["assay.expect_column_new_category_rate_to_be_below"]["arguments"] == {
+    assert tests["new_category"]["assay.expect_column_new_category_rate_to_be_below"]["arguments"] == {
         "column_list": ["country"], "reference_profile": "train"}
-    monkeypatch.setattr("assay.features.suggest.SPELLING", names.PRE_RENAME)
-    before = spelled()
-    assert before["categorical_drift"] == {"assay.categorical_drift": {
-        "name": "features_categorical_drift", "arguments": {"columns": ["country"], "reference_profile": "train"}}}
-    assert before["new_category"]["assay.expect_column_new_category_rate_to_be_below"]["arguments"] == {
-        "column_list": ["country"], "profile": "train"}
 
 
-def test_coverage_accepts_both_spellings():
+def test_drift_covers_both_drift_tests():
     for check in ("numeric_drift", "categorical_drift", "share_of_drifted_features"):
-        assert ("assay", names.RENAMED[check].test) in names.CHECK_KINDS[check]
-        assert ("assay", names.PRE_RENAME[check].test) in names.CHECK_KINDS[check]
+        assert ("assay", names.SPELLING[check].test) in names.CHECK_KINDS[check]
     assert names.CHECK_KINDS["drift"] == names.CHECK_KINDS["numeric_drift"] | names.CHECK_KINDS["categorical_drift"]
-    assert names.SPELLING is names.RENAMED
 
 
 def test_suggest_cli_is_deterministic_and_never_overwrites(shop, assay):

@@ -26,7 +26,7 @@ DEFAULT_REQUIRED: dict[str, tuple[str, ...]] = {
     "prediction": ("probabilities",),
 }
 _COLUMN_ARGS = ("column_name", "label_column")
-_COLUMN_LIST_ARGS = ("column_list", "columns", "numeric_columns", "categorical_columns")
+_COLUMN_LIST_ARGS = ("column_list", "numeric_columns", "categorical_columns")
 
 
 @dataclass(frozen=True)

@@ -58,13 +58,13 @@ def _first_message(result: Any) -> str:
 
 # The profile table as the package resolves it (argument, var assay_profiles_relation, default).
 _PROFILE_TABLE = (
-    "{%- set assay_r = assay.mla_profile_relation(none) -%}"
-    "{%- if assay_r is string -%}{%- set assay_r = assay.mla_resolve_target(assay_r) -%}{%- endif -%}"
+    "{%- set assay_r = assay.stored_profile_relation(none) -%}"
+    "{%- if assay_r is string -%}{%- set assay_r = assay.relation_from_name(assay_r, must_exist=false) -%}{%- endif -%}"
 )
 
 
 def capture_profile(dbt: DbtProject, model: FeatureModel, label: str, columns: list[str], categorical: list[str]) -> None:
-    args: dict[str, Any] = {"relation": model.relation, "label": label, "columns": columns}
+    args: dict[str, Any] = {"relation": model.relation, "label": label, "column_list": columns}
     if categorical:
         args["categorical_columns"] = categorical
     dbt.invoke(["run-operation", "assay.capture_profile", "--args", json.dumps(args)])

@@ -1,11 +1,7 @@
-"""The assay tests `assay features` writes and recognises, and how the package spells them.
+"""The assay tests `assay features` writes and recognises.
 
 Everything else in assay.features speaks of a test by its *check* (a short logical name, the
-one `assay_required_checks` uses) and of arguments by their final names (`column_list`,
-`reference`, `reference_profile`, `profile_relation`). SPELLING turns them into what the
-installed package calls them. The package is renaming the drift tests and unifying the
-reference arguments of the ML tests; until that lands everywhere, PRE_RENAME holds the old
-spelling, and switching is the one line `SPELLING = ...` below. Coverage accepts both.
+one `assay_required_checks` uses); SPELLING gives the assay test behind each check.
 """
 
 from __future__ import annotations
@@ -43,24 +39,13 @@ _OTHER_TESTS = {
     "predicted_labels": "expect_predicted_labels_to_match_scores",
 }
 
-RENAMED: dict[str, Spelling] = {
+SPELLING: dict[str, Spelling] = {
     "numeric_drift": Spelling("expect_numeric_drift_to_be_below"),
     "categorical_drift": Spelling("expect_categorical_drift_to_be_below"),
     "share_of_drifted_features": Spelling("expect_share_of_drifted_features_to_be_below"),
     **{check: Spelling(test) for check, test in _ML_COLUMN_TESTS.items()},
     **{check: Spelling(test) for check, test in _OTHER_TESTS.items()},
 }
-
-_OLD_REFERENCE_ARGS = {"reference_profile": "profile", "profile_relation": "profiles_relation"}
-PRE_RENAME: dict[str, Spelling] = {
-    "numeric_drift": Spelling("numeric_drift", {"column_list": "columns"}),
-    "categorical_drift": Spelling("categorical_drift", {"column_list": "columns"}),
-    "share_of_drifted_features": Spelling("share_of_drifted_features"),
-    **{check: Spelling(test, _OLD_REFERENCE_ARGS) for check, test in _ML_COLUMN_TESTS.items()},
-    **{check: Spelling(test) for check, test in _OTHER_TESTS.items()},
-}
-
-SPELLING: dict[str, Spelling] = RENAMED  # <- the rename switch
 
 # A check kind (what `assay_required_checks` lists) is covered by any of these tests,
 # given as (namespace, name); namespace None is dbt's own.
@@ -73,14 +58,13 @@ def _tests_of(*checks: str) -> frozenset[tuple[str | None, str]]:
     names: set[tuple[str | None, str]] = set()
     for check in checks:
         names |= _ALIASES.get(check, set())
-        for table in (RENAMED, PRE_RENAME):
-            if check in table:
-                names.add(("assay", table[check].test))
+        if check in SPELLING:
+            names.add(("assay", SPELLING[check].test))
     return frozenset(names)
 
 
 CHECK_KINDS: dict[str, frozenset[tuple[str | None, str]]] = {
     "not_null": _tests_of("not_null"),
     "drift": _tests_of("numeric_drift", "categorical_drift"),
-    **{check: _tests_of(check) for check in sorted({*RENAMED, "not_null"})},
+    **{check: _tests_of(check) for check in sorted({*SPELLING, "not_null"})},
 }
