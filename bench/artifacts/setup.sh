@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A separate environment for the comparison point: dbt-artifacts-parser (pydantic models of every
-# artifact schema). Kept apart so its pydantic pin never touches the project's venv; msgspec and
-# psutil-free run.py need nothing else here.
+# artifact schema), kept apart so its pydantic pin never touches the project's venv. run.py needs
+# only the standard library here: it runs itself in this venv as the parser's child process.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 venv="$here/../.venv-artifacts"
