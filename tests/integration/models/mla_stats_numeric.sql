@@ -1,5 +1,5 @@
 -- Every numeric statistic against the reference relation (path 'relation') and the stored
--- profile (path 'profile'); tests/dbt/test_mla_statistics.py proves them against numpy/scipy.
+-- profile (path 'profile'); tests/dbt/test_drift_statistics.py proves them against numpy/scipy.
 {%- set cols = ['skewed', 'heavy', 'stable', 'counts', 'const', 'allnull'] %}
 select 'relation' as path, s.* from (
 {{ assay.drift_sql(ref('mla_cur'), 'numeric', cols, assay.drift_statistics('numeric'),

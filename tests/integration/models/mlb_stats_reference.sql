@@ -1,5 +1,5 @@
 {#- Every mlb statistic of mlb_current (and the empty relation) against the reference
-    relation, materialised so tests/dbt/test_mlb_statistics.py can compare it with numpy. -#}
+    relation, materialised so tests/dbt/test_feature_check_statistics.py can compare it with numpy. -#}
 {%- set numeric = ["f_normal", "f_skewed", "f_heavy", "f_const", "f_sparse", "f_allnull", "score", "score_shifted"] -%}
 {%- set categorical = ["cat", "cat_id", "label"] -%}
 {%- set reference = ref('mlb_reference') -%}

@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-import mlb_numpy as npx
+import feature_check_numpy as npx
 
 NUMERIC = ["f_normal", "f_skewed", "f_heavy", "f_const", "f_sparse", "f_allnull", "score", "score_shifted"]
 CATEGORICAL = ["cat", "cat_id", "label"]
