@@ -167,10 +167,31 @@ group by check_name, test_name
   comes from the same expression over `where 1 = 0`, which reads nothing.
 -#}
 {% macro batch_empty_failing(model, spec) -%}
+  {{- return(adapter.dispatch("batch_empty_failing", "assay")(model, spec)) -}}
+{%- endmacro %}
+
+{% macro default__batch_empty_failing(model, spec) -%}
   {%- if spec.kind == "aggregate" and spec.row_condition and not spec.groups -%}
-    (select not coalesce({{ spec.condition }}, {{ "true" if spec.null_passes else "false" }})
-     from (select {{ spec.expression }} as observed_value from {{ model }} where 1 = 0) as assay_empty)
+    {{ assay.batch_empty_value(model, spec) }}
   {%- else -%}
     false
   {%- endif -%}
+{%- endmacro %}
+
+{#-
+  Spark returns no row for the grand-total grouping set () when the model is empty (DuckDB and
+  PostgreSQL return one), so every ungrouped aggregate check takes its empty-input value,
+  with or without row_condition.
+-#}
+{% macro spark__batch_empty_failing(model, spec) -%}
+  {%- if spec.kind == "aggregate" and not spec.groups -%}
+    {{ assay.batch_empty_value(model, spec) }}
+  {%- else -%}
+    false
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro batch_empty_value(model, spec) -%}
+    (select not coalesce({{ spec.condition }}, {{ "true" if spec.null_passes else "false" }})
+     from (select {{ spec.expression }} as observed_value from {{ model }} where 1 = 0) as assay_empty)
 {%- endmacro %}

@@ -64,7 +64,7 @@
   {%- if profiles_relation is not none -%}{{ return(profiles_relation) }}{%- endif -%}
   {%- set configured = var("assay_profiles_relation", none) -%}
   {%- if configured -%}{{ return(configured) }}{%- endif -%}
-  {{ return(api.Relation.create(database=target.database, schema=target.schema, identifier="assay_profiles")) }}
+  {{ return(api.Relation.create(database=target.get("database"), schema=target.schema, identifier="assay_profiles")) }}
 {% endmacro %}
 
 {#- Rows of the newest capture of a label (a label captured twice is read at its latest captured_at). -#}
