@@ -1,10 +1,11 @@
-# The two commands of the README's Quickstart: `make demo` and `make test`.
+# The two commands of the README's Quickstart: `make demo` and `make test`; `make test-spark`
+# runs the dbt integration suite on Apache Spark (README, "Spark").
 SHELL := /bin/bash
 VENV ?= .venv
 PYTHON ?= python3
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: demo test setup system-deps clean
+.PHONY: demo test test-spark setup setup-spark system-deps clean
 
 demo: setup
 	$(VENV)/bin/assay demo --project-dir examples --out site
@@ -13,6 +14,22 @@ test: setup system-deps
 	$(VENV)/bin/pytest
 
 setup: $(VENV)/.installed
+
+VENV_SPARK ?= .venv-spark
+SPARK_PACKAGES := "dbt-core>=1.10,<1.12" "dbt-spark[session]~=1.11.0" "pyspark>=4.0,<5" pytest pyyaml numpy scipy
+
+# A local SparkSession inside dbt (dbt-spark's `session` method): needs Java 17+, no server.
+test-spark: setup-spark
+	$(VENV_SPARK)/bin/pytest tests/dbt --engines spark
+
+setup-spark: $(VENV_SPARK)/.installed
+
+# pip's cache is kept on purpose: pyspark is a 456 MB sdist that pip builds into a wheel once.
+$(VENV_SPARK)/.installed:
+	@command -v java >/dev/null || { echo "make test-spark needs Java 17+ (java not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV_SPARK)
+	$(VENV_SPARK)/bin/pip install --quiet --disable-pip-version-check $(SPARK_PACKAGES)
+	touch $@
 
 # Reinstalled whenever the Python companion's dependencies change.
 $(VENV)/.installed: pyext/pyproject.toml
@@ -24,4 +41,4 @@ system-deps:
 	bash scripts/system-deps.sh
 
 clean:
-	rm -rf $(VENV) site tests/integration/target tests/integration/dbt_packages examples/target examples/dbt_packages
+	rm -rf $(VENV) $(VENV_SPARK) site tests/integration/target tests/integration/dbt_packages examples/target examples/dbt_packages

@@ -25,3 +25,20 @@
 {% macro to_double(expr) -%}
   cast({{ expr }} as {{ assay.type_double() }})
 {%- endmacro %}
+
+{#-
+  Spark's catalog says int, bigint, smallint, tinyint, float, decimal(p,s); its SQL also accepts
+  integer, long, short, byte, real, numeric/dec for the same types, so a user may write either.
+-#}
+{% macro spark__column_type_names(column) %}
+  {%- set names = assay.default__column_type_names(column) -%}
+  {%- set synonyms = {"int": ["integer"], "bigint": ["long"], "smallint": ["short"], "tinyint": ["byte"],
+                      "float": ["real"], "decimal": ["numeric", "dec"]} -%}
+  {%- for name in names[:] -%}
+    {%- for synonym in synonyms.get(name.split("(")[0], []) -%}
+      {%- set spelled = synonym ~ ("(" ~ name.split("(", 1)[1] if "(" in name else "") -%}
+      {%- if spelled not in names -%}{%- do names.append(spelled) -%}{%- endif -%}
+    {%- endfor -%}
+  {%- endfor -%}
+  {{ return(names) }}
+{% endmacro %}

@@ -147,7 +147,7 @@ select * from assay_profile
 {% macro relation_from_name(name, must_exist=true) %}
   {%- if name is not string -%}{{ return(name) }}{%- endif -%}
   {%- set parts = name.split(".") -%}
-  {%- set database = parts[0] if parts | length == 3 else target.database -%}
+  {%- set database = parts[0] if parts | length == 3 else target.get("database") -%}
   {%- set schema = parts[-2] if parts | length >= 2 else target.schema -%}
   {%- if not must_exist -%}
     {{ return(api.Relation.create(database=database, schema=schema, identifier=parts[-1])) }}

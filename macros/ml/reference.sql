@@ -70,7 +70,7 @@
   {%- if profile_relation is not none -%}{{ return(profile_relation) }}{%- endif -%}
   {%- set configured = var("assay_profiles_relation", none) -%}
   {%- if configured -%}{{ return(configured) }}{%- endif -%}
-  {{ return(api.Relation.create(database=target.database, schema=target.schema, identifier="assay_profiles")) }}
+  {{ return(api.Relation.create(database=target.get("database"), schema=target.schema, identifier="assay_profiles")) }}
 {% endmacro %}
 
 {#-

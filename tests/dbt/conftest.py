@@ -12,7 +12,30 @@ sys.path.insert(0, str(Path(__file__).parent))
 from dbt_project_runner import INTEGRATION_DIR, EngineRun  # noqa: E402
 from postgres_server import postgres_server  # noqa: E402
 
-ENGINES = ["duckdb", "postgres"]
+ALL_ENGINES = ["duckdb", "postgres", "spark"]
+DEFAULT_ENGINES = "duckdb,postgres"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--engines", default=DEFAULT_ENGINES,
+        help=f"comma-separated engines to build the integration project on ({', '.join(ALL_ENGINES)}); "
+             f"default {DEFAULT_ENGINES}. Spark needs dbt-spark[session] and pyspark: see `make test-spark`.")
+
+
+def selected_engines(config) -> list[str]:
+    engines = [e.strip() for e in config.getoption("--engines").split(",") if e.strip()]
+    unknown = sorted(set(engines) - set(ALL_ENGINES))
+    if unknown or not engines:
+        raise pytest.UsageError(f"--engines: unknown engine(s) {unknown}; choose from {ALL_ENGINES}")
+    return engines
+
+
+def pytest_generate_tests(metafunc):
+    if "engine_run" in metafunc.fixturenames:
+        metafunc.parametrize("engine_run", selected_engines(metafunc.config), indirect=True, scope="session")
+    if "engine" in metafunc.fixturenames:
+        metafunc.parametrize("engine", selected_engines(metafunc.config)[:1])
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +44,7 @@ def postgres_port():
         yield port
 
 
-@pytest.fixture(scope="session", params=ENGINES)
+@pytest.fixture(scope="session")
 def engine_run(request, tmp_path_factory) -> EngineRun:
     engine = request.param
     target = INTEGRATION_DIR / "target" / engine
@@ -29,6 +52,11 @@ def engine_run(request, tmp_path_factory) -> EngineRun:
     env = {}
     if engine == "duckdb":
         env["ASSAY_DUCKDB_PATH"] = str(tmp_path_factory.mktemp("duckdb") / "integration.duckdb")
-    else:
+    elif engine == "postgres":
         env["ASSAY_PG_PORT"] = str(request.getfixturevalue("postgres_port"))
-    return EngineRun(engine, env, target).run()
+    else:
+        # The Derby metastore_db/ and spark-warehouse/ go here instead of the working directory.
+        env["ASSAY_SPARK_DIR"] = str(tmp_path_factory.mktemp("spark"))
+    run = EngineRun(engine, env, target).run()
+    yield run
+    run.close()

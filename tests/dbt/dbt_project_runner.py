@@ -23,6 +23,49 @@ def dbt(args: list[str], project_dir: Path, env: dict[str, str]) -> subprocess.C
     )
 
 
+def dbt_in_one_process(commands: list[list[str]], project_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Runs dbt commands one after another in one Python process (dbt's programmatic runner),
+    stopping with exit code 3 when any but the last fails; the last one's failing tests are
+    expected, so it only fails the process (code 2) when dbt raised."""
+    script = (
+        "import sys, json\n"
+        "from dbt.cli.main import dbtRunner\n"
+        "runner = dbtRunner()\n"
+        "commands = json.loads(sys.argv[1])\n"
+        "for i, args in enumerate(commands):\n"
+        "    result = runner.invoke(args)\n"
+        "    if result.exception is not None:\n"
+        "        sys.exit(2)\n"
+        "    if not result.success and i < len(commands) - 1:\n"
+        "        sys.exit(3)\n"
+    )
+    tail = ["--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+    return subprocess.run(
+        [sys.executable, "-c", script, json.dumps([[*c, *tail] for c in commands])],
+        env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", **env},
+        capture_output=True, text=True,
+    )
+
+
+def spark_session_conf(spark_dir: str) -> dict[str, str]:
+    """The settings of profiles.yml's spark target, for the harness's own session."""
+    return {
+        "spark.master": "local[2]",
+        "spark.ui.enabled": "false",
+        "spark.sql.shuffle.partitions": "1",
+        "spark.driver.host": "127.0.0.1",
+        "spark.driver.bindAddress": "127.0.0.1",
+        "spark.sql.warehouse.dir": f"{spark_dir}/warehouse",
+        "spark.hadoop.javax.jdo.option.ConnectionURL": f"jdbc:derby:;databaseName={spark_dir}/metastore_db;create=true",
+        "spark.driver.extraJavaOptions": f"-Dderby.system.home={spark_dir}",
+    }
+
+
+def _text(value) -> str:
+    """A Spark value as the text the other engines' clients print (timestamps with a space)."""
+    return str(value)
+
+
 @dataclass
 class TestCase:
     name: str
@@ -73,15 +116,23 @@ class EngineRun:
     results: dict[str, dict] = field(default_factory=dict)
     log: str = ""
 
+    _spark = None
+
     def run(self) -> "EngineRun":
         common = ["--target", self.engine, "--target-path", str(self.target_path)]
         deps = dbt(["deps"], INTEGRATION_DIR, self.env)
         assert deps.returncode == 0, deps.stdout + deps.stderr
         # Models first, then tests: in one `dbt build` a failing test on a seed would skip
         # the models below it, and with them their cases.
-        build = dbt(["build", "--exclude", "resource_type:test", *common], INTEGRATION_DIR, self.env)
-        assert build.returncode == 0, build.stdout[-5000:]
-        test = dbt(["test", *common], INTEGRATION_DIR, self.env)
+        build_args = ["build", "--exclude", "resource_type:test", *common]
+        if self.engine == "spark":
+            # Both commands in one process, so the JVM and the SparkSession start once.
+            test = dbt_in_one_process([build_args, ["test", *common]], INTEGRATION_DIR, self.env)
+            assert test.returncode == 0, test.stdout[-8000:] + test.stderr[-3000:]
+        else:
+            build = dbt(build_args, INTEGRATION_DIR, self.env)
+            assert build.returncode == 0, build.stdout[-5000:]
+            test = dbt(["test", *common], INTEGRATION_DIR, self.env)
         self.log = test.stdout
         run_results = json.loads((self.target_path / "run_results.json").read_text())
         for result in run_results["results"]:
@@ -89,8 +140,27 @@ class EngineRun:
             self.results[name] = result
         return self
 
+    def spark(self):
+        """A SparkSession on the run's warehouse and metastore (after dbt has exited: Derby
+        admits one JVM at a time)."""
+        if self._spark is None:
+            from pyspark.sql import SparkSession
+
+            builder = SparkSession.builder.enableHiveSupport()
+            for key, value in spark_session_conf(self.env["ASSAY_SPARK_DIR"]).items():
+                builder = builder.config(key, value)
+            self._spark = builder.getOrCreate()
+        return self._spark
+
+    def close(self) -> None:
+        if self._spark is not None:
+            self._spark.stop()
+            self._spark = None
+
     def query(self, sql: str) -> list[tuple]:
         """Rows of a query against the engine, as text tuples (to read stored failures)."""
+        if self.engine == "spark":
+            return [tuple(None if v is None else _text(v) for v in row) for row in self.spark().sql(sql).collect()]
         if self.engine == "duckdb":
             import duckdb
 
@@ -108,6 +178,8 @@ class EngineRun:
         return f"{schema}.{test_name}"
 
     def columns_of(self, test_name: str) -> list[str]:
+        if self.engine == "spark":
+            return self.spark().table(self.audit_table(test_name)).columns
         schema, table = self.audit_table(test_name).split(".")
         rows = self.query(
             "select column_name from information_schema.columns "

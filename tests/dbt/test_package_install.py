@@ -11,15 +11,24 @@ from dbt_project_runner import dbt
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_installing_assay_adds_only_macros(tmp_path):
+def _output(engine: str, tmp_path: Path) -> str:
+    """A profile output for `engine` (parse never connects, so no server is needed)."""
+    if engine == "duckdb":
+        return f"type: duckdb\n      path: {tmp_path / 'empty.duckdb'}\n"
+    if engine == "postgres":
+        return "type: postgres\n      host: 127.0.0.1\n      port: 5432\n      user: x\n      password: ''\n" \
+               "      dbname: x\n      schema: x\n"
+    return "type: spark\n      method: session\n      host: localhost\n      schema: x\n"
+
+
+def test_installing_assay_adds_only_macros(tmp_path, engine):
     project = tmp_path / "empty_project"
     project.mkdir()
     (project / "dbt_project.yml").write_text(
         "name: empty_project\nversion: '1.0'\nconfig-version: 2\nprofile: empty_project\n"
     )
     (project / "profiles.yml").write_text(
-        "empty_project:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
-        f"      path: {tmp_path / 'empty.duckdb'}\n"
+        f"empty_project:\n  target: dev\n  outputs:\n    dev:\n      {_output(engine, tmp_path)}"
     )
     (project / "packages.yml").write_text(f"packages:\n  - local: {REPO}\n")
     for command in (["deps"], ["parse"]):

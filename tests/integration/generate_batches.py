@@ -73,7 +73,8 @@ def batchable_cases() -> dict[str, list[dict]]:
                 check = {"test": name, "name": args.pop("name"), **args, **arguments}
                 if column is not None and "column_name" not in check:
                     quoted = column.get("quote")
-                    check["column_name"] = f'"{column["name"]}"' if quoted else column["name"]
+                    # As dbt renders a `quote: true` column: adapter.quote, "X" or `X` (Spark).
+                    check["column_name"] = ("{{ adapter.quote('" + column["name"] + "') }}") if quoted else column["name"]
                 by_model[node["name"]].append({"check": check, "meta": meta})
     return by_model
 

@@ -1,2 +1,2 @@
 -- Quoted, mixed-case, space-containing column names, to prove the checks quote nothing themselves.
-select f_normal as "Feature Value", cat as "Segment", label as "select" from {{ ref('mlb_current') }}
+select f_normal as {{ adapter.quote("Feature Value") }}, cat as {{ adapter.quote("Segment") }}, label as {{ adapter.quote("select") }} from {{ ref('mlb_current') }}

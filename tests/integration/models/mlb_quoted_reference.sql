@@ -1,1 +1,1 @@
-select f_normal as "Feature Value", cat as "Segment", label as "select" from {{ ref('mlb_reference') }}
+select f_normal as {{ adapter.quote("Feature Value") }}, cat as {{ adapter.quote("Segment") }}, label as {{ adapter.quote("select") }} from {{ ref('mlb_reference') }}
