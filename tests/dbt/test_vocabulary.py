@@ -47,3 +47,13 @@ def test_readme_documents_every_test():
         body = readme.split(f"### {name}\n", 1)[1].split("\n### ", 1)[0]
         assert "**Arguments:**" in body and "**NULLs:**" in body and "```yaml" in body, name
     assert "## Migrating from dbt-expectations / dbt-utils" in readme
+
+
+def test_the_kept_copy_of_the_vocabulary_matches_the_design_brief():
+    from vocabulary import DESIGN_COPY, SHARED_DESIGN, design_section
+
+    if SHARED_DESIGN.exists():
+        assert design_section(DESIGN_COPY) == design_section(SHARED_DESIGN), (
+            "DESIGN.md §2 changed: refresh tests/dbt/design_vocabulary.md from it"
+        )
+    assert design_vocabulary(DESIGN_COPY) == VOCABULARY
