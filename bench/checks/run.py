@@ -23,7 +23,6 @@ import argparse
 import contextlib
 import json
 import os
-import pwd
 import shutil
 import signal
 import statistics
@@ -35,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "dbt"))
-from postgres_server import _as_postgres, _bin_dir, _free_port  # noqa: E402
+from postgres_server import postgres_server  # noqa: E402
 
 DBT = str(Path(sys.executable).with_name("dbt"))
 DEFAULT_ROWS = 5_000_000
@@ -429,30 +428,6 @@ class Postgres:
         return ", ".join(f"{n}={s}{u or ''}" for n, s, u in values) + f"; table {size}"
 
 
-@contextlib.contextmanager
-def tuned_postgres(settings: dict[str, str]):
-    """tests/dbt/postgres_server.py's throwaway server, with benchmark settings."""
-    bin_dir = _bin_dir()
-    base = Path(tempfile.mkdtemp(prefix="assay-bench-pg-"))
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(base, user.pw_uid, user.pw_gid)
-    data = base / "data"
-    port = _free_port()
-    run = lambda cmd: subprocess.run(_as_postgres(cmd), check=True, capture_output=True, text=True)  # noqa: E731
-    run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "--locale=C.UTF-8", "-E", "UTF8"])
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {base} " + " ".join(f"-c {k}={v}" for k, v in settings.items())
-    run([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-w", "start", "-o", options])
-    try:
-        subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-c", "create database assay"],
-                       check=True, capture_output=True, text=True)
-        yield port
-    finally:
-        subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
-
-
 # ---------------------------------------------------------------------------------------------
 # Measuring
 # ---------------------------------------------------------------------------------------------
@@ -578,7 +553,7 @@ def main() -> None:
     results = {}
     try:
         with contextlib.ExitStack() as stack:
-            port = stack.enter_context(tuned_postgres(PG_SETTINGS)) if "postgres" in engines else None
+            port = stack.enter_context(postgres_server(settings=PG_SETTINGS)) if "postgres" in engines else None
             duck_path = work / "bench.duckdb"
             project = work / "project"
             write_project(project, args.rows, duck_path, port, args.assay_root.resolve())

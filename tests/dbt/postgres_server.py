@@ -37,7 +37,8 @@ def _as_postgres(cmd: list[str]) -> list[str]:
 
 
 @contextlib.contextmanager
-def postgres_server(database: str = "assay") -> Iterator[int]:
+def postgres_server(database: str = "assay", settings: dict[str, str] | None = None) -> Iterator[int]:
+    """A started server's port. `settings` are extra server options (bench/ tunes memory)."""
     bin_dir = _bin_dir()
     base = Path(tempfile.mkdtemp(prefix="assay-pg-"))
     if os.geteuid() == 0:
@@ -49,7 +50,8 @@ def postgres_server(database: str = "assay") -> Iterator[int]:
     run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "--locale=C.UTF-8", "-E", "UTF8"])
     options = (
         f"-c listen_addresses=127.0.0.1 -p {port} -k {base} "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+        + " ".join(f"-c {name}={value}" for name, value in (settings or {}).items())
     )
     run([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-w", "start", "-o", options])
     try:

@@ -12,11 +12,9 @@ import functools
 import re
 
 from sqlglot import exp
-from sqlglot.dialects.dialect import Dialect
-from sqlglot.errors import ParseError
 
-# dbt adapter names that differ from sqlglot dialect names.
-_DIALECT_OF_ADAPTER = {"sqlserver": "tsql", "fabric": "tsql", "synapse": "tsql"}
+from assay.contracts.types import parse_type, sql_dialect
+
 # The size written at the end of a type, for dialects where sqlglot drops it (DuckDB's varchar(10)).
 _TRAILING_SIZE = re.compile(r"\(\s*([\d\s,]+)\)\s*$")
 
@@ -31,8 +29,8 @@ class TypeChange(enum.Enum):
 def compare_types(old: str, new: str, adapter: str | None) -> TypeChange:
     if _squash(old) == _squash(new):
         return TypeChange.SAME
-    dialect = _dialect(adapter)
-    left, right = _parse(old, dialect), _parse(new, dialect)
+    dialect = sql_dialect(adapter)
+    left, right = parse_type(old, dialect), parse_type(new, dialect)
     if left is None or right is None:
         return TypeChange.CHANGED
     if _base(left, dialect) != _base(right, dialect):
@@ -40,24 +38,6 @@ def compare_types(old: str, new: str, adapter: str | None) -> TypeChange:
     if left.sql(dialect) != right.sql(dialect) or _size(old, left, dialect) != _size(new, right, dialect):
         return TypeChange.RESIZED
     return TypeChange.SAME
-
-
-def _dialect(adapter: str | None) -> str | None:
-    if not adapter:
-        return None
-    name = _DIALECT_OF_ADAPTER.get(adapter, adapter)
-    try:
-        Dialect.get_or_raise(name)
-    except ValueError:
-        return None
-    return name
-
-
-def _parse(type_: str, dialect: str | None) -> exp.DataType | None:
-    try:
-        return exp.DataType.build(type_, dialect=dialect, udt=True)
-    except (ParseError, ValueError):
-        return None
 
 
 def _base(data_type: exp.DataType, dialect: str | None) -> str:

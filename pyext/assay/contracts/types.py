@@ -21,7 +21,7 @@ _DIALECT_OF_ADAPTER = {"sqlserver": "tsql", "fabric": "tsql", "synapse": "tsql"}
 @functools.lru_cache(maxsize=4096)
 def types_differ(declared: str, actual: str, adapter: str | None) -> bool:
     dialect = sql_dialect(adapter)
-    left, right = _parse(declared, dialect), _parse(actual, dialect)
+    left, right = parse_type(declared, dialect), parse_type(actual, dialect)
     if left is None or right is None:
         return _squash(declared) != _squash(actual)
     if _base(left, dialect) != _base(right, dialect):
@@ -43,7 +43,7 @@ def sql_dialect(adapter: str | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(type_: str, dialect: str | None) -> exp.DataType | None:
+def parse_type(type_: str, dialect: str | None) -> exp.DataType | None:
     try:
         return exp.DataType.build(type_, dialect=dialect, udt=True)
     except (ParseError, ValueError):
