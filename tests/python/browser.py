@@ -25,9 +25,11 @@ ARGS = [
 
 
 def launch() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
+    # `make test` installs Chromium (scripts/system-deps.sh): a missing browser is a set-up error.
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        pytest.skip(f"no Chromium at {CHROMIUM} (set ASSAY_CHROMIUM)")
+        pytest.fail(f"no Chromium at {CHROMIUM}: run scripts/system-deps.sh or set ASSAY_CHROMIUM")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:

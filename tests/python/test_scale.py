@@ -37,7 +37,7 @@ def _dbt(*args: str, cwd: Path) -> None:
 @pytest.fixture(scope="session")
 def big_project(request: pytest.FixtureRequest) -> Path:
     if not DBT.exists():
-        pytest.skip(f"no dbt next to {sys.executable}")
+        pytest.fail(f"no dbt next to {sys.executable}: run `make setup`")
     generator = (Path(__file__).parent / "big_project.py").read_bytes()
     stamp = hashlib.sha256(generator + str(MODELS).encode()).hexdigest()
     root = request.config.cache.mkdir("assay-big-project")
