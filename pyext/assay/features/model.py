@@ -17,8 +17,8 @@ from assay.artifacts.decode import decode_artifact
 from assay.artifacts.manifest import Manifest, Node
 from assay.artifacts.versions import CATALOG, MANIFEST
 from assay.errors import ArtifactError, AssayError
+from assay.features.roles import ROLES
 
-ROLES = ("entity", "timestamp", "feature", "label", "prediction")
 CHECKED_ROLES = ("feature", "label", "prediction")  # the roles `coverage` holds to account
 KINDS = ("numeric", "categorical", "temporal", "unknown")
 
