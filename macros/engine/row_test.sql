@@ -42,15 +42,15 @@ with assay_rows as (
     from {{ model }}
     {{ assay.where_clause([row_condition]) }}
 ),
-assay_scored as (
-    select
-        assay_rows.*,
-        count(assay_failed) over () as assay_n,
-        sum(assay_failed) over () as assay_n_failed
+assay_totals as (
+    -- A plain aggregate, not window totals: PostgreSQL runs a whole-table window in one process
+    -- and re-evaluates the outcome for it.
+    select count(assay_failed) as assay_n, sum(assay_failed) as assay_n_failed
     from assay_rows
 )
 select {{ assay.failing_shape(["*"]) }}
-from assay_scored
+from assay_rows
+cross join assay_totals
 where assay_failed = 1
   and assay_n - assay_n_failed < {{ mostly }} * assay_n
   {%- endif %}
