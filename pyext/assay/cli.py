@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,9 @@ from assay.artifacts import load_artifacts
 from assay.contracts import Project, Status, build_project
 from assay.errors import AssayError
 from assay.site import publish_site
+
+if TYPE_CHECKING:
+    from assay.contracts.diff import ContractDiff
 
 
 class _Group(click.Group):
@@ -63,10 +67,21 @@ def main(ctx: click.Context) -> None:
     "--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
     help="Where to publish the site, relative to the project dir.",
 )
-def docs(project_dir: Path, target_path: Path, out: Path) -> None:
+@click.option(
+    "--base", type=click.Path(path_type=Path), default=None,
+    help="dbt target folder of an older version (e.g. the main branch's): adds a changelog page of every "
+    "contract change since it.",
+)
+def docs(project_dir: Path, target_path: Path, out: Path, base: Path | None) -> None:
     """Publish the contract site from the artifacts of the last dbt run."""
     project = build_project(load_artifacts(project_dir / target_path))
-    index = _publish(project, project_dir / out)
+    changes = None
+    if base is not None:
+        from assay.contracts.diff import diff_projects, load_project
+
+        old, old_side = load_project(base)
+        changes = diff_projects(old, project, base_side=old_side)
+    index = _publish(project, project_dir / out, changes=changes)
     click.echo(f"assay: published {index}")
     click.echo(_summary(project))
 
@@ -105,12 +120,12 @@ def demo(project_dir: Path, out: Path) -> None:
         raise DbtError(f"dbt build: {len(built.errored_nodes)} node(s) errored: {names}")
 
 
-def _publish(project: Project, out: Path) -> Path:
+def _publish(project: Project, out: Path, changes: ContractDiff | None = None) -> Path:
     from assay.lineage import column_lineage
     from assay.progress import ProgressLine
 
     lineage = column_lineage(project, progress=ProgressLine("tracing column lineage", threshold=200))
-    return publish_site(project, out, lineage=lineage, progress=ProgressLine("writing pages"))
+    return publish_site(project, out, lineage=lineage, progress=ProgressLine("writing pages"), changes=changes)
 
 
 def _summary(project: Project) -> str:

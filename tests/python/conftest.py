@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -87,6 +88,21 @@ def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_site(demo_project: Path) -> Path:
     """The contract site `assay demo` published for examples/."""
     return demo_project.parent / "site"
+
+
+def _load_variants_module():
+    spec = importlib.util.spec_from_file_location("diff_variants", FIXTURES / "diff" / "variants.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def targets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The `assay diff` project pairs (fixtures/diff/variants.py), each variant built once with dbt run + dbt docs generate: name → its target folder."""
+    variants = _load_variants_module()
+    root = tmp_path_factory.mktemp("diff-variants")
+    return {name: variants.build_variant(name, root / name) for name in variants.VARIANTS}
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:

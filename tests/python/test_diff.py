@@ -6,13 +6,11 @@ per change; `nonbreaking` applies only the changes that break no enforced contra
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
 from assay.contracts.diff import ChangeKind, ContractDiff, NodeStatus, Severity, diff_projects, load_project
 
@@ -65,21 +63,6 @@ EXPECTED = {
 NODES_CHANGED = len({label for label, _, _, _ in EXPECTED})
 # Warnings that only follow from a breaking change upstream (its dependents lose a column or go too).
 CONSEQUENCES = {("deleted_child", K.MODEL_DELETED, W, None), ("child_a", K.COLUMN_REMOVED, W, "note")}
-
-
-def _load_variants_module():
-    spec = importlib.util.spec_from_file_location("diff_variants", FIXTURES / "diff" / "variants.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="session")
-def targets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each variant built once with dbt run + dbt docs generate: name → its target folder."""
-    variants = _load_variants_module()
-    root = tmp_path_factory.mktemp("diff-variants")
-    return {name: variants.build_variant(name, root / name) for name in variants.VARIANTS}
 
 
 def _diff(targets: dict[str, Path], old: str, new: str) -> ContractDiff:

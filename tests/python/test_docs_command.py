@@ -155,7 +155,7 @@ def test_failed_render_keeps_the_previous_site(project, assay, monkeypatch):
     before = site_files(project / "site")
     rendered = []
 
-    def fail_on_second_page(template, project_model, node, lineage=None):
+    def fail_on_second_page(template, project_model, node, lineage=None, changes=None):
         rendered.append(node.unique_id)
         if len(rendered) == 2:
             raise RuntimeError("disk full")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assay.contracts import Project
 from assay.lineage import ModelLineage, column_lineage
 from assay.site.publish import publish_atomically
 from assay.site.render import Progress, render_site
+
+if TYPE_CHECKING:
+    from assay.contracts.diff import ContractDiff
 
 
 def publish_site(
@@ -15,14 +19,16 @@ def publish_site(
     out: Path,
     lineage: dict[str, ModelLineage] | None = None,
     progress: Progress | None = None,
+    changes: ContractDiff | None = None,
 ) -> Path:
     """Render the site and swap it in at `out`; returns the path of its index page.
 
-    Column lineage is traced here unless the caller already did.
+    Column lineage is traced here unless the caller already did. `changes`, the contract diff
+    from a base version to `project`, adds the changelog page.
     """
     if lineage is None:
         lineage = column_lineage(project)
-    publish_atomically(out, lambda staging: render_site(project, staging, lineage=lineage, progress=progress))
+    publish_atomically(out, lambda staging: render_site(project, staging, lineage=lineage, progress=progress, changes=changes))
     return out / "index.html"
 
 

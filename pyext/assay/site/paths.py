@@ -27,3 +27,8 @@ def node_page(unique_id: str) -> str:
     """`models/<unique_id>.html`, made safe for any file system and URL (see names.py)."""
     return f"models/{_safe(unique_id)}.html"
 
+
+
+def change_anchor(unique_id: str) -> str:
+    """The anchor of one node's changes on changelog.html."""
+    return "changes-" + _safe(unique_id)

@@ -3,6 +3,7 @@
     index.html, relations-<n>.html   every relation, a page of them at a time, and the search box
     status.html, status-<n>.html     test outcomes by owner and by relation
     features.html                    the models whose columns carry ML roles
+    changelog.html                   every contract change since a base version (`assay docs --base`)
     models/<id>.html                 one contract page per model, seed, snapshot and source
     exposures/<id>.html              one page per exposure
     search/                          the split search index (see search.py)
@@ -16,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import msgspec
@@ -25,9 +26,12 @@ from assay.contracts import DataTest, Exposure, Node, Project, Status
 from assay.features import ROLES
 from assay.lineage import ModelLineage
 from assay.site.graphs import column_lineage_svg, model_lineage_svg
-from assay.site.paths import column_anchor, list_page, node_page, page_of
+from assay.site.paths import change_anchor, column_anchor, list_page, node_page, page_of
 from assay.site.search import Document, write_search_index
 from assay.site.text import markdown
+
+if TYPE_CHECKING:
+    from assay.contracts.diff import ContractDiff, NodeDiff
 
 _TYPE_ORDER = {"model": 0, "seed": 1, "snapshot": 2, "source": 3}
 PAGE_ROWS = 400  # rows per list page: ~150 KB of HTML at most
@@ -37,24 +41,36 @@ Progress = Callable[[int, int], None]
 
 
 def render_site(
-    project: Project, dest: Path, lineage: dict[str, ModelLineage] | None = None, progress: Progress | None = None
+    project: Project,
+    dest: Path,
+    lineage: dict[str, ModelLineage] | None = None,
+    progress: Progress | None = None,
+    changes: ContractDiff | None = None,
 ) -> None:
-    """Write the site into `dest`, an existing empty folder."""
+    """Write the site into `dest`, an existing empty folder.
+
+    With `changes` (the diff from a base version to `project`), the site gains changelog.html and
+    each changed model's page a short list of its changes.
+    """
     lineage = lineage or {}
-    env = _environment(project)
+    env = _environment(project, changelog=changes is not None)
     _copy_assets(dest / "assets")
     nodes = sorted(project.nodes.values(), key=lambda node: (_TYPE_ORDER.get(node.resource_type, 9), node.label.lower()))
 
     _paged(env, dest, "index.html", "relations", nodes, title="All relations")
     _render_status(env, project, nodes, dest)
     _render_features(env, [node for node in nodes if node.has_roles], dest)
+    if changes is not None:
+        _render_changelog(env, changes, dest)
 
     (dest / "models").mkdir()
     (dest / "exposures").mkdir()
     node_template = env.get_template("node.html")
     total = len(nodes) + len(project.exposures)
     for done, node in enumerate(nodes, 1):
-        _write(dest / node_page(node.unique_id), render_node_page(node_template, project, node, lineage.get(node.unique_id)))
+        node_changes = changes.for_node(node.unique_id) if changes is not None else None
+        page = render_node_page(node_template, project, node, lineage.get(node.unique_id), changes=node_changes)
+        _write(dest / node_page(node.unique_id), page)
         if progress:
             progress(done, total)
     exposure_template = env.get_template("exposure.html")
@@ -65,7 +81,13 @@ def render_site(
     write_search_index(_documents(project, nodes), dest / "search")
 
 
-def render_node_page(template: jinja2.Template, project: Project, node: Node, lineage: ModelLineage | None = None) -> str:
+def render_node_page(
+    template: jinja2.Template,
+    project: Project,
+    node: Node,
+    lineage: ModelLineage | None = None,
+    changes: NodeDiff | None = None,
+) -> str:
     tests_on: dict[str | None, list[DataTest]] = defaultdict(list)
     for test in node.tests:
         tests_on[test.column_name].append(test)
@@ -83,6 +105,7 @@ def render_node_page(template: jinja2.Template, project: Project, node: Node, li
         graph=graph,
         columns_graph=columns_graph,
         max_listed=MAX_LISTED,
+        changes=changes,
         root="../",
     )
 
@@ -134,6 +157,17 @@ def _render_features(env: jinja2.Environment, featured: Sequence[Node], dest: Pa
         _write(dest / list_page("features", number), template.render(nodes=page, roles=ROLES, pager=pager, root=""))
 
 
+def _render_changelog(env: jinja2.Environment, changes: ContractDiff, dest: Path) -> None:
+    from assay.contracts.diff import Severity
+
+    groups = []
+    for severity in Severity:
+        rows = [(node, change) for node, change in changes.changes() if change.severity is severity]
+        groups.append((severity, rows))
+    template = env.get_template("changelog.html")
+    _write(dest / "changelog.html", template.render(diff=changes, groups=groups, counts=changes.counts(), root=""))
+
+
 def _pages(items: Sequence[Any]) -> list[Sequence[Any]]:
     return [items[start : start + PAGE_ROWS] for start in range(0, len(items), PAGE_ROWS)] or [[]]
 
@@ -171,7 +205,7 @@ def _documents(project: Project, nodes: Iterable[Node]) -> Iterable[Document]:
         yield Document(exposure.label, "exposure", page_of(exposure.unique_id), f"{exposure.label} {exposure.name}", exposure.description)
 
 
-def _environment(project: Project) -> jinja2.Environment:
+def _environment(project: Project, changelog: bool = False) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("assay.site", "templates"),
         autoescape=True,
@@ -182,6 +216,7 @@ def _environment(project: Project) -> jinja2.Environment:
     env.filters["markdown"] = lambda text: markdown(text or "")
     env.filters["as_json"] = lambda value: msgspec.json.encode(value).decode()
     env.filters["anchor"] = column_anchor
+    env.filters["change_anchor"] = change_anchor
 
     def href(unique_id: str, root: str) -> str | None:
         return root + page_of(unique_id) if project.node(unique_id) else None
@@ -189,6 +224,7 @@ def _environment(project: Project) -> jinja2.Environment:
     env.globals["href"] = href
     env.globals["project"] = project
     env.globals["Status"] = Status
+    env.globals["changelog"] = changelog
     return env
 
 
