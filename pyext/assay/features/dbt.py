@@ -81,9 +81,19 @@ class ProfiledColumn:
     distinct_count: int | None
 
 
+def _sql_list(labels: list[str]) -> str:
+    return ", ".join("'" + label.replace("'", "''") + "'" for label in labels)
+
+
+def _show(dbt: DbtProject, sql: str) -> list[dict[str, Any]]:
+    """The rows of a query run by `dbt show`, as dicts."""
+    result = dbt.invoke(["show", "--inline", sql, "--limit", "-1"])
+    return [dict(zip(row.keys(), row.values())) for row in result.results[0].agate_table.rows]
+
+
 def read_profiles(dbt: DbtProject, labels: list[str]) -> list[ProfiledColumn]:
     """The summary row of every column of the given profile labels (newest capture of each)."""
-    quoted = ", ".join("'" + label.replace("'", "''") + "'" for label in labels)
+    quoted = _sql_list(labels)
     sql = (
         _PROFILE_TABLE
         + "select p.profile_label, p.source_relation, p.column_name, p.kind, p.min_value, p.max_value, p.distinct_count"
@@ -92,10 +102,9 @@ def read_profiles(dbt: DbtProject, labels: list[str]) -> list[ProfiledColumn]:
         " and p.captured_at = (select max(l.captured_at) from {{ assay_r }} as l where l.profile_label = p.profile_label)"
     )
     try:
-        result = dbt.invoke(["show", "--inline", sql, "--limit", "-1"])
+        rows = _show(dbt, sql)
     except DbtError as error:
         raise FeatureError(f"cannot read profiles {', '.join(labels)} from the profile table: {error}") from None
-    rows = [dict(zip(row.keys(), row.values())) for row in result.results[0].agate_table.rows]
     profiled = [
         ProfiledColumn(
             label=row["profile_label"], source_relation=row["source_relation"] or "", column=row["column_name"],
@@ -115,7 +124,7 @@ def read_profiles(dbt: DbtProject, labels: list[str]) -> list[ProfiledColumn]:
 
 def profile_summary(dbt: DbtProject, labels: list[str]) -> list[dict[str, Any]]:
     """(label, source, kind, columns) of what the profile table holds for `labels`."""
-    quoted = ", ".join("'" + label.replace("'", "''") + "'" for label in labels)
+    quoted = _sql_list(labels)
     sql = (
         _PROFILE_TABLE
         + "select profile_label, source_relation, kind, count(distinct column_name) as n_columns,"
@@ -123,8 +132,7 @@ def profile_summary(dbt: DbtProject, labels: list[str]) -> list[dict[str, Any]]:
         f" where record_type = 'summary' and profile_label in ({quoted})"
         " group by profile_label, source_relation, kind order by profile_label, kind"
     )
-    result = dbt.invoke(["show", "--inline", sql, "--limit", "-1"])
-    return [dict(zip(row.keys(), row.values())) for row in result.results[0].agate_table.rows]
+    return _show(dbt, sql)
 
 
 def _number(value: Any) -> float | None:
