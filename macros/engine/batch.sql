@@ -8,7 +8,7 @@
   (window functions, another model, the catalog) cannot be collected and are refused.
 
   The scans: every row check and every plain aggregate share one aggregate query (row checks
-  become count/sum pairs, aggregates their expression). Aggregate checks with a group_by or a
+  become a failure count, and with `mostly` a row count, aggregates their expression). Aggregate checks with a group_by or a
   row_condition get one query per distinct (row_condition, group_by), computing only their own
   measures. One GROUPING SETS query could read the table once for all of them, but it computes
   every aggregate in every set: a uniqueness check grouped by a key turns each quantile and
@@ -51,13 +51,59 @@
   {{ return(specs) }}
 {% endmacro %}
 
-{#- The query a check's measures come from: its row_condition (aggregate checks) and group_by. -#}
+{#- The query a check's measures come from: its row_condition (aggregate checks), its group_by,
+    and whether it sorts (see batch_isolates_sorted_aggregates). -#}
 {% macro batch_set(spec) -%}
+  {%- set sorted = spec.kind == "aggregate" and assay.batch_isolates_sorted_aggregates() and assay.is_sorted_aggregate(spec.expression) -%}
   {%- if spec.kind == "aggregate" -%}
-    {{ return({"where": spec.row_condition or none, "groups": spec.groups}) }}
+    {{ return({"where": spec.row_condition or none, "groups": spec.groups, "sorted": sorted}) }}
   {%- endif -%}
-  {{ return({"where": none, "groups": []}) }}
+  {{ return({"where": none, "groups": [], "sorted": false}) }}
 {%- endmacro %}
+
+{#- Ordered-set aggregates (quantiles) and DISTINCT aggregates have no partial form on
+    PostgreSQL, so one of them in a query makes the whole query run in a single process. Kept
+    in a query of their own, they leave the row checks and the other aggregates free to run in
+    parallel workers: one more scan, less time. DuckDB runs both kinds in parallel anyway. -#}
+{% macro batch_isolates_sorted_aggregates() %}{{ return(adapter.dispatch("batch_isolates_sorted_aggregates", "assay")()) }}{% endmacro %}
+{% macro default__batch_isolates_sorted_aggregates() %}{{ return(false) }}{% endmacro %}
+{% macro postgres__batch_isolates_sorted_aggregates() %}{{ return(true) }}{% endmacro %}
+
+{% macro is_sorted_aggregate(expression) -%}
+  {%- set text = expression | lower -%}
+  {{ return(modules.re.search("\\bwithin\\s+group\\b|\\(\\s*distinct\\b", text) is not none) }}
+{%- endmacro %}
+
+{#-
+  The measures of each set, each computed once: two checks that need the same aggregate (the
+  same regex with and without `mostly`, say) read one column. A row check with `mostly` 1 needs
+  only its failure count; below 1 also the number of rows it counted.
+-#}
+{% macro batch_measures(specs, members) %}
+  {%- set measures = [] -%}
+  {%- set aliases = {} -%}
+  {%- set refs = {} -%}
+  {%- for i in members -%}
+    {%- set spec = specs[i] -%}
+    {%- set wanted = {} -%}
+    {%- if spec.kind == "row" -%}
+      {%- do wanted.update({"f": "sum(" ~ assay.batch_row_value(spec) ~ ")"}) -%}
+      {%- if spec.mostly < 1 -%}{%- do wanted.update({"n": "count(" ~ assay.batch_row_value(spec) ~ ")"}) -%}{%- endif -%}
+    {%- else -%}
+      {%- do wanted.update({"v": spec.expression}) -%}
+    {%- endif -%}
+    {%- set ref = {} -%}
+    {%- for role, expression in wanted.items() -%}
+      {%- if expression not in aliases -%}
+        {%- do aliases.update({expression: "assay_m_" ~ (measures | length)}) -%}
+        {%- do measures.append([aliases[expression], expression]) -%}
+      {%- endif -%}
+      {%- do ref.update({role: aliases[expression]}) -%}
+    {%- endfor -%}
+    {%- do refs.update({i: ref}) -%}
+  {%- endfor -%}
+  {{ return({"measures": measures, "refs": refs}) }}
+{% endmacro %}
 
 {#-
   One aggregate query per distinct (row_condition, group_by) of the checks, each computing only
@@ -77,16 +123,11 @@
 with
 {%- for key in sets %}
 {%- set s = loop.index0 %}
+{%- set plan = assay.batch_measures(specs, members[s]) %}
 assay_set_{{ s }} as (
     select
-        {%- for i in members[s] %}
-        {%- set spec = specs[i] %}
-        {%- if spec.kind == "row" %}
-        count({{ assay.batch_row_value(spec) }}) as assay_n_{{ i }},
-        sum({{ assay.batch_row_value(spec) }}) as assay_f_{{ i }}{{ "," if not loop.last }}
-        {%- else %}
-        {{ spec.expression }} as assay_v_{{ i }}{{ "," if not loop.last }}
-        {%- endif %}
+        {%- for alias, expression in plan.measures %}
+        {{ expression }} as {{ alias }}{{ "," if not loop.last }}
         {%- endfor %}
     from {{ model }}
     {%- if key.where %}
@@ -100,12 +141,13 @@ assay_set_{{ s }} as (
 assay_failures as (
     {%- for key in sets %}
     {%- set s = loop.index0 %}
+    {%- set refs = assay.batch_measures(specs, members[s]).refs %}
     select
         assay_checks.check_name,
         assay_checks.test_name,
         case assay_checks.assay_check
             {%- for i in members[s] %}
-            when {{ i }} then {{ "assay_f_" ~ i if specs[i].kind == "row" else "1" }}
+            when {{ i }} then {{ refs[i].f if specs[i].kind == "row" else "1" }}
             {%- endfor %}
         end as failures
     from assay_set_{{ s }}
@@ -118,7 +160,7 @@ assay_failures as (
     ) as assay_checks
     where case assay_checks.assay_check
         {%- for i in members[s] %}
-        when {{ i }} then {{ assay.batch_failing(specs[i], i) }}
+        when {{ i }} then {{ assay.batch_failing(specs[i], refs[i]) }}
         {%- endfor %}
     end
     {{- "\n    union all" if not loop.last }}
@@ -135,11 +177,12 @@ group by check_name, test_name
   {%- else -%}{{ spec.outcome }}{%- endif -%}
 {%- endmacro %}
 
-{% macro batch_failing(spec, index) -%}
-  {%- if spec.kind == "row" -%}
-    (assay_f_{{ index }} > 0 and assay_n_{{ index }} - assay_f_{{ index }} < {{ spec.mostly }} * assay_n_{{ index }})
+{% macro batch_failing(spec, ref) -%}
+  {%- if spec.kind == "row" and spec.mostly < 1 -%}
+    ({{ ref.f }} > 0 and {{ ref.n }} - {{ ref.f }} < {{ spec.mostly }} * {{ ref.n }})
+  {%- elif spec.kind == "row" -%}
+    {{ ref.f }} > 0
   {%- else -%}
-    not coalesce({{ spec.condition | replace("observed_value", "assay_v_" ~ index) }}, {{ "true" if spec.null_passes else "false" }})
+    not coalesce({{ spec.condition | replace("observed_value", ref.v) }}, {{ "true" if spec.null_passes else "false" }})
   {%- endif -%}
 {%- endmacro %}
-

@@ -19,11 +19,14 @@
   {{ assay.check_list(test_name, reported, "context_columns", context_columns, required=false) }}
   {#- Checks run only at execution; while dbt parses, a malformed list must not break the project. -#}
   {%- set context_columns = context_columns if assay.is_list(context_columns) else [] -%}
-  {%- set probe = null_probe if null_probe is not none else pass_expr -%}
+  {#- The outcome of a row: 1 failing, 0 passing, NULL skipped. A passing row evaluates
+      pass_expr once (it may be a regex, the costliest part of the query): without a null_probe,
+      the NULL test is left to the CASE instead of being spelt out. -#}
+  {%- set probe_test = "" if null_probe is none else "when (" ~ null_probe ~ ") is null then " ~ ("1 " if nulls == "fail" else "null ") -%}
   {%- if nulls == "fail" -%}
-    {%- set outcome = "case when (" ~ probe ~ ") is null then 1 when (" ~ pass_expr ~ ") then 0 else 1 end" -%}
+    {%- set outcome = "case " ~ probe_test ~ "when (" ~ pass_expr ~ ") then 0 else 1 end" -%}
   {%- else -%}
-    {%- set outcome = "case when (" ~ probe ~ ") is null then null when (" ~ pass_expr ~ ") then 0 when not (" ~ pass_expr ~ ") then 1 end" -%}
+    {%- set outcome = "case " ~ probe_test ~ "when (" ~ pass_expr ~ ") then 0 when not (" ~ pass_expr ~ ") then 1 end" -%}
   {%- endif -%}
   {%- if assay.is_batch_collector(model) -%}
     {%- do model.assay_batch.append({"kind": "row", "test": test_name, "outcome": outcome,

@@ -26,13 +26,8 @@
   {%- endif -%}
   {%- set groups = assay.column_list(group_by) -%}
   {%- set value = "observed_value" if groups else column_name -%}
-  {%- set scored -%}
-    (
-      select
-          assay_values.*,
-          avg(cast({{ value }} as {{ assay.type_double() }})) over () as assay_mean,
-          {{ assay.sample_stddev("cast(" ~ value ~ " as " ~ assay.type_double() ~ ")") }} over () as assay_stdev
-      from (
+  {%- set values -%}
+      (
         {%- if groups %}
           select {{ groups | join(", ") }}, sum({{ column_name }}) as observed_value
           from {{ model }}
@@ -43,6 +38,19 @@
           {{ assay.where_clause([row_condition]) }}
         {%- endif %}
       ) as assay_values
+  {%- endset -%}
+  {#- Mean and stdev as a plain aggregate joined to every row, not a window over the whole
+      table: PostgreSQL buffers every row for such a window in a single process. -#}
+  {%- set scored -%}
+    (
+      select assay_values.*, assay_stats.assay_mean, assay_stats.assay_stdev
+      from {{ values }}
+      cross join (
+          select
+              avg(cast({{ value }} as {{ assay.type_double() }})) as assay_mean,
+              {{ assay.sample_stddev("cast(" ~ value ~ " as " ~ assay.type_double() ~ ")") }} as assay_stdev
+          from {{ values }}
+      ) as assay_stats
     ) as assay_scored
   {%- endset -%}
   {%- set sigma = "(cast(" ~ value ~ " as " ~ assay.type_double() ~ ") - assay_mean) / nullif(assay_stdev, 0)" -%}

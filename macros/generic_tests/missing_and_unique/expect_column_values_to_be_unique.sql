@@ -6,7 +6,8 @@
 {#-
   Row-level: every row whose value occurs more than once fails, so stored failures show each
   duplicate with its context columns (which rows collide), and `mostly` is the share of rows
-  holding a unique value. The count comes from a window over the rows row_condition keeps.
+  holding a unique value. The count per value is a GROUP BY joined back to the rows: a window
+  partitioned by the column would sort every whole row, where a hash aggregate suffices.
   NULL rule: NULLs are skipped (as dbt's `unique` and SQL UNIQUE constraints do); they are
   neither duplicates of each other nor counted toward `mostly`.
 -#}
@@ -18,9 +19,19 @@
   {{ assay.check_list(test_name, model, "context_columns", context_columns, required=false) }}
   {%- set counted -%}
 (
-    select *, count(*) over (partition by {{ column_name }}) as assay_value_count
-    from {{ model }}
-    {{ assay.where_clause([row_condition]) }}
+    select assay_rows.*, assay_counts.assay_value_count
+    from (
+        select *, {{ column_name }} as assay_unique_key
+        from {{ model }}
+        {{ assay.where_clause([row_condition]) }}
+    ) as assay_rows
+    inner join (
+        select {{ column_name }} as assay_unique_key, count(*) as assay_value_count
+        from {{ model }}
+        {{ assay.where_clause([row_condition, column_name ~ " is not null"]) }}
+        group by {{ column_name }}
+    ) as assay_counts
+        on assay_rows.assay_unique_key = assay_counts.assay_unique_key
 ) as assay_counted
   {%- endset -%}
   {{ assay.row_test(counted, test_name,
