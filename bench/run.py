@@ -149,19 +149,26 @@ def row_verdict(comp: dict) -> str:
 
 
 def table(benches: list[Bench]) -> str:
-    head = f"{'comparison':<56} {'time':<18} {'memory':<24} {'target':<30} verdict"
-    lines = [head, "-" * len(head)]
+    """Each bench a heading, then per comparison one line of cells and one of its figures."""
+    rows: list[tuple[str, list[str] | str]] = []  # (heading, "") or ("", cells) or ("figures", text)
     for bench in benches:
         took = f", {bench.seconds / 60:.1f} min" if bench.seconds is not None else ""
-        lines.append(f"{bench.title}{took}")
+        rows.append(("heading", bench.title + took))
         if bench.failure:
-            lines.append(f"  {bench.name + ': ' + bench.failure:<129} FAILED")
+            rows.append(("cells", [bench.name + ": no figures", "-", "-", "-", "FAILED"]))
+            rows.append(("figures", bench.failure))
             continue
         for comp in bench.results["comparisons"]:
             targets = [t for t in (target(comp["time"], "time"), target(comp["memory"], "memory")) if t]
-            lines.append(f"  {comp['label']:<54} {shown(comp['time']):<18} {shown(comp['memory']):<24}"
-                         f" {', '.join(targets) or '-':<30} {row_verdict(comp)}")
-            lines.append(f"      {comp['figures']}")
+            rows.append(("cells", [comp["label"], shown(comp["time"]), shown(comp["memory"]),
+                                   ", ".join(targets) or "-", row_verdict(comp)]))
+            rows.append(("figures", comp["figures"]))
+    head = ["comparison", "time", "memory", "target", "verdict"]
+    widths = [max([len(head[i])] + [len(cells[i]) for kind, cells in rows if kind == "cells"]) for i in range(4)]
+    line = lambda cells, indent: indent + "  ".join(c.ljust(w) for c, w in zip(cells, widths + [0])).rstrip()  # noqa: E731
+    lines = [line(head, "  "), "  " + "-" * (sum(widths) + 2 * 4 + len("MISSED (time, memory)"))]
+    for kind, value in rows:
+        lines.append(value if kind == "heading" else line(value, "  ") if kind == "cells" else "      " + value)
     return "\n".join(lines)
 
 
