@@ -1,17 +1,24 @@
 # The two commands of the README's Quickstart: `make demo` and `make test`; `make test-spark`
-# runs the dbt integration suite on Apache Spark (README, "Spark").
+# runs the dbt integration suite on Apache Spark (README, "Spark"); `make bench` runs the four
+# benchmark comparisons in one run (bench/README.md; sizes through BENCH_ARGS).
 SHELL := /bin/bash
 VENV ?= .venv
 PYTHON ?= python3
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: demo test test-spark setup setup-spark system-deps clean
+.PHONY: demo test test-spark bench setup setup-spark system-deps clean
 
 demo: setup
 	$(VENV)/bin/assay demo --project-dir examples --out site
 
 test: setup system-deps
 	$(VENV)/bin/pytest
+
+# Full size by default (hours): e.g. BENCH_ARGS="--rows 200000 --drift-rows 20000 --models 200 --repeat 1"
+# for a few minutes. bench/run.py creates the benches' own venvs (bench/.venv-*) when missing.
+BENCH_ARGS ?=
+bench: setup system-deps
+	$(VENV)/bin/python bench/run.py --python $(VENV)/bin/python $(BENCH_ARGS)
 
 setup: $(VENV)/.installed
 

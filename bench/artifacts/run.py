@@ -24,6 +24,8 @@ Time is the load alone (imports excluded and shown apart); memory is the child's
 
 Then the site build (`assay docs` without the CLI: load -> contract model -> column lineage ->
 publish into a temporary folder), per stage, with the site's size and its largest files.
+`--json PATH` also writes the ratios against the issue's targets and the raw figures there
+(bench/comparisons.py), for bench/run.py.
 """
 
 from __future__ import annotations
@@ -45,6 +47,12 @@ ROOT = HERE.parents[1]
 OUT = ROOT / "bench" / "out"
 PARSER_VENV = ROOT / "bench" / ".venv-artifacts"
 CHILD_PATH = os.pathsep.join([str(ROOT / "pyext"), str(ROOT / "tests" / "python")])
+sys.path.insert(0, str(HERE.parent))
+from comparisons import comparison, condition, verdict, write_json  # noqa: E402
+
+# The issue's targets, on median load times.
+LOADER_VS_JSON = ("<=", 1.5)      # assay / json.load
+PARSER_VS_LOADER = (">=", 5.0)    # dbt-artifacts-parser / assay
 
 # ---------------------------------------------------------------------------------------------
 # the project
@@ -177,6 +185,41 @@ def med(runs: list[dict], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
 
+def growth(runs: list[dict]) -> float:
+    return statistics.median(r["peak_mb"] - r["base_mb"] for r in runs)
+
+
+def write_results(path: Path, args, results: dict, manifest_mb: float) -> None:
+    runs = results["load"]
+    assay = runs["assay"]
+    scale = f"{args.models:,} models"
+    load = lambda name, rs: f"{name} {med(rs, 'seconds'):.2f} s, peak {med(rs, 'peak_mb'):.0f} MB (+{growth(rs):.0f} MB)"  # noqa: E731
+    nodes = f"{assay[0]['nodes']:,} nodes + sources, manifest {manifest_mb:.1f} MB"
+    comparisons = [comparison(
+        f"artifacts ({scale}): assay loader vs json.load", f"{load('assay', assay)}; {load('json.load', runs['json'])}; {nodes}",
+        time=condition(med(assay, "seconds") / med(runs["json"], "seconds"), "x the time", *LOADER_VS_JSON),
+        memory=condition(growth(assay) / growth(runs["json"]), "x its RSS growth"))]
+    label = f"artifacts ({scale}): assay loader vs dbt-artifacts-parser"
+    if "parser" in runs:
+        comparisons.append(comparison(
+            label, f"{load('assay', assay)}; {load('dbt-artifacts-parser', runs['parser'])}",
+            time=condition(med(runs["parser"], "seconds") / med(assay, "seconds"), "x faster", *PARSER_VS_LOADER),
+            memory=condition(growth(assay) / growth(runs["parser"]), "x its RSS growth")))
+    else:
+        comparisons.append(comparison(label, "not run (--skip-parser)", time=condition(None, "x faster")))
+    label = f"site build ({scale}, assay docs)"
+    if "site" in results:
+        site = results["site"]["site"]
+        last = site[-1]
+        comparisons.append(comparison(
+            label, f"load {med(site, 'load_s'):.2f} + contract model {med(site, 'contracts_s'):.2f} + column lineage"
+            f" {med(site, 'lineage_s'):.2f} + publish {med(site, 'publish_s'):.2f} s; {last['files']:,} files, {last['bytes'] / 1e6:.1f} MB",
+            time=condition(med(site, "total_s"), " s"), memory=condition(med(site, "peak_mb"), " MB peak RSS")))
+    else:
+        comparisons.append(comparison(label, "not run (--skip-site)", time=condition(None, " s")))
+    write_json(path, "artifacts", comparisons, **results)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--models", type=int, default=5000)
@@ -187,6 +230,7 @@ def main() -> None:
         "--compare-pyext", metavar="PATH",
         help="also time assay from another copy of pyext/ (a proposed loader change), load and site alike",
     )
+    ap.add_argument("--json", type=Path, help="also write the ratios and raw figures here as JSON (bench/comparisons.py)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -238,17 +282,18 @@ def main() -> None:
         print(f"   (dbt-artifacts-parser: {json_s:.3f} s of it is its json.load, {med(runs['parser'], 'seconds') - json_s:.3f} s pydantic)")
     assay_s, json_s = med(runs["assay"], "seconds"), med(runs["json"], "seconds")
     print("\n   ratios (median time; target in brackets)")
-    verdict = lambda ok: "met" if ok else "MISSED"  # noqa: E731
-    print(f"   assay / json.load               {assay_s / json_s:5.2f}x the time   [<= 1.5x: {verdict(assay_s / json_s <= 1.5)}]")
+    op, bound = LOADER_VS_JSON
+    met = condition(assay_s / json_s, "x", op, bound)["met"]
+    print(f"   assay / json.load               {assay_s / json_s:5.2f}x the time   [{op} {bound:g}x: {verdict(met)}]")
     if "parser" in runs:
         parser_s = med(runs["parser"], "seconds")
-        print(f"   dbt-artifacts-parser / assay    {parser_s / assay_s:5.1f}x faster      [>= 5x: {verdict(parser_s / assay_s >= 5)}]")
+        op, bound = PARSER_VS_LOADER
+        met = condition(parser_s / assay_s, "x", op, bound)["met"]
+        print(f"   dbt-artifacts-parser / assay    {parser_s / assay_s:5.1f}x faster      [{op} {bound:g}x: {verdict(met)}]")
     if "assay*" in runs:
         print(f"   assay* / assay                  {med(runs['assay*'], 'seconds') / assay_s:5.2f}x the time (assay* = --compare-pyext)")
     print(f"   assay / msgspec untyped         {assay_s / med(runs['msgspec'], 'seconds'):5.2f}x the time")
-    print(
-        f"   peak RSS growth assay / json    {statistics.median(r['peak_mb'] - r['base_mb'] for r in runs['assay']) / statistics.median(r['peak_mb'] - r['base_mb'] for r in runs['json']):5.2f}x"
-    )
+    print(f"   peak RSS growth assay / json    {growth(runs['assay']) / growth(runs['json']):5.2f}x")
 
     results = {"models": args.models, "repeat": args.repeat, "load": runs, "loadavg": os.getloadavg(), "dbt_parse_s": parse["seconds"]}
     if not args.skip_site:
@@ -279,6 +324,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"artifacts-{args.models}.json").write_text(json.dumps(results, indent=1, default=str))
     print(f"\nraw figures: {(OUT / f'artifacts-{args.models}.json').relative_to(ROOT)}")
+    if args.json:
+        write_results(args.json, args, results, (target / "manifest.json").stat().st_size / 1e6)
 
 
 if __name__ == "__main__":

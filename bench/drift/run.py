@@ -12,7 +12,8 @@ quantiles) for the 50 numeric ones. assay, pandas and the floor read the current
 stored reference profile; evidently has no stored profile and reads both sides (PSI for every
 column, method='psi'). The reference profile is captured once with assay.capture_profile and
 timed on its own line. Every method runs in a child process of its own; its peak memory is that
-child's maximum RSS (getrusage RUSAGE_SELF in the child)."""
+child's maximum RSS (getrusage RUSAGE_SELF in the child). `--json PATH` also writes the figures
+and the ratios against the issue's targets there (bench/comparisons.py), for bench/run.py."""
 
 from __future__ import annotations
 
@@ -31,6 +32,16 @@ PROJECT = HERE / "project"
 BENCH_VENV = ROOT / "bench" / ".venv-bench"
 EVIDENTLY_VENV = ROOT / "bench" / ".venv-evidently"
 N_NUM, N_CAT = 50, 10
+sys.path.insert(0, str(ROOT / "bench"))
+from comparisons import comparison, condition, write_json  # noqa: E402
+
+# The issue's targets for assay against each method: time as their time over assay's ("x faster";
+# for the floor, assay's over the floor's: "x the time"), memory as assay's peak RSS over theirs.
+TARGETS = {
+    "evidently": {"time": (">=", 20.0), "memory": ("<=", 1 / 3)},
+    "pandas": {"time": (">=", 2.0), "memory": ("<=", 0.5)},
+    "floor": {"time": ("<=", 1.3), "memory": ()},
+}
 NUMERIC = [f"x{i}" for i in range(N_NUM)]
 CATEGORICAL = [f"c{i}" for i in range(N_CAT)]
 
@@ -295,6 +306,28 @@ def floor_sql(current: str, prof: dict) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+def write_results(path: Path, rows: int, repeat: int, results: dict, capture_seconds: float, agreement: dict) -> None:
+    a = results["assay"]
+    comparisons = []
+    for key, target in TARGETS.items():
+        label = f"drift ({rows:,} rows): assay vs {key}"
+        if key not in results:
+            comparisons.append(comparison(label, "not run (--skip-evidently)",
+                                          time=condition(None, "x faster"), memory=condition(None, "x its memory")))
+            continue
+        r = results[key]
+        if key == "floor":
+            time = condition(a["seconds"] / r["seconds"], "x the time", *target["time"])
+        else:
+            time = condition(r["seconds"] / a["seconds"], "x faster", *target["time"])
+        figures = (f"assay {a['seconds']:.2f} s, {a['peak_rss_mb']:.0f} MB; {key} {r['seconds']:.2f} s, {r['peak_rss_mb']:.0f} MB"
+                   + (f"; {agreement[key]}" if key in agreement else ""))
+        comparisons.append(comparison(label, figures, time=time,
+                                      memory=condition(a["peak_rss_mb"] / r["peak_rss_mb"], "x its memory", *target["memory"])))
+    write_json(path, "drift", comparisons, rows=rows, repeat=repeat, capture_seconds=capture_seconds,
+               methods={k: {x: v for x, v in r.items() if x != "values"} for k, r in results.items()})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows on each side")
@@ -303,6 +336,7 @@ def main() -> None:
     parser.add_argument("--reuse-data", action="store_true", help="keep Parquet files of the same --rows")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run assay, the floor and pandas this many times each, keep the fastest (evidently runs once)")
+    parser.add_argument("--json", type=Path, help="also write the figures and ratios here as JSON (bench/comparisons.py)")
     args = parser.parse_args()
 
     out = args.out / str(args.rows)
@@ -366,15 +400,19 @@ def main() -> None:
             lines.append(f"  assay vs {key:<10} time {r['seconds'] / a['seconds']:6.2f}x faster"
                          f"   memory {a['peak_rss_mb'] / r['peak_rss_mb']:5.2f} of theirs")
     # the same statistics? assay against pandas and the floor, value by value
+    agreement = {}
     for key in ("pandas", "floor"):
         diffs = [abs(a["values"][k] - v) / max(abs(v), 1e-300) for k, v in results[key]["values"].items()
                  if k in a["values"] and v is not None]
-        lines.append(f"  values: assay vs {key}: {len(diffs)} statistics, max relative difference {max(diffs):.1e}")
+        agreement[key] = f"{len(diffs)} statistics, max relative difference {max(diffs):.1e}"
+        lines.append(f"  values: assay vs {key}: {agreement[key]}")
     report = "\n".join(lines)
     print(report)
     (out / "report.txt").write_text(report + "\n")
     (out / "results.json").write_text(json.dumps({k: {x: v for x, v in r.items() if x != "values"} for k, r in results.items()}
                                                  | {"capture_seconds": capture_seconds}, indent=2))
+    if args.json:
+        write_results(args.json, args.rows, max(args.repeat, 1), results, capture_seconds, agreement)
 
 
 if __name__ == "__main__":
