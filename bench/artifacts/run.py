@@ -20,7 +20,7 @@ interleaved so that machine load hits all of them alike), median of --repeat run
              bench/.venv-artifacts; its json.load share is reported too
 
 Time is the load alone (imports excluded and shown apart); memory is the child's peak RSS
-(getrusage in the child) and its growth over the RSS after imports.
+(VmHWM in the child) and its growth over the RSS after imports.
 
 Then the site build (`assay docs` without the CLI: load -> contract model -> column lineage ->
 publish into a temporary folder), per stage, with the site's size and its largest files.
@@ -91,9 +91,10 @@ def prepare(models: int) -> Path:
 
 
 def _rss_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    """This process's own peak RSS (VmHWM): getrusage's ru_maxrss survives exec and so would
+    start from the parent's peak."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
 
 
 def child(method: str, target: Path) -> dict:

@@ -12,7 +12,7 @@ quantiles) for the 50 numeric ones. assay, pandas and the floor read the current
 stored reference profile; evidently has no stored profile and reads both sides (PSI for every
 column, method='psi'). The reference profile is captured once with assay.capture_profile and
 timed on its own line. Every method runs in a child process of its own; its peak memory is that
-child's maximum RSS (getrusage RUSAGE_SELF in the child). `--json PATH` also writes the figures
+child's own peak RSS (VmHWM in /proc/self/status). `--json PATH` also writes the figures
 and the ratios against the issue's targets there (bench/comparisons.py), for bench/run.py."""
 
 from __future__ import annotations
@@ -95,10 +95,13 @@ def generate(out: Path, rows: int, seed: int = 7, chunk: int = 500_000) -> None:
 # ---------------------------------------------------------------------------------------------
 # children: each prints one JSON line {"seconds": ..., "peak_rss_mb": ..., "values": {...}}
 
+# Peak RSS is the child's own high-water mark (VmHWM): getrusage's ru_maxrss survives exec, so a
+# child started by this (large) parent would report the parent's peak instead of its own.
 CHILD_PRELUDE = """
-import json, resource, sys, time
+import json, sys, time
 def done(seconds, values):
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with open("/proc/self/status") as status:
+        rss = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
     print(json.dumps({"seconds": seconds, "peak_rss_mb": rss, "values": values}))
 """
 
