@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 
 from assay.artifacts.features_report import Bin, DriftTestReport, DriftValue, FeaturesReport
 from assay.contracts.model import Column, DataTest, Node, Project
+from assay.features.coverage import checked_columns
 from assay.features.model import bare
 
 REPORTED_ROLES = ("feature", "label", "prediction")
-# Arguments of model-level tests that name the columns a test checks.
-_COLUMN_LISTS = ("column_list", "numeric_columns", "categorical_columns", "combination_of_columns")
 
 
 @dataclass(frozen=True)
@@ -81,10 +80,5 @@ def _add_histogram(histograms: list[Histogram], new: Histogram, test: str) -> No
 
 
 def _checks(test: DataTest, column: str) -> bool:
-    if test.column_name is not None and bare(test.column_name) == column:
-        return True
-    for argument in _COLUMN_LISTS:
-        listed = test.arguments.get(argument)
-        if isinstance(listed, list) and any(isinstance(item, str) and bare(item) == column for item in listed):
-            return True
-    return False
+    # The rule `assay features coverage` counts a test by.
+    return column in checked_columns(test.column_name, test.arguments)
