@@ -51,6 +51,10 @@
     {%- if test_name != "expect_share_of_drifted_features_to_be_below" -%}
       {%- do common.update({"epsilon": args.get("epsilon"), "positive_values": args.get("positive_values")}) -%}
     {%- endif -%}
+    {#- The same argument errors as the test gives. -#}
+    {%- for stat in statistics -%}
+      {{ assay.check_drift_args(test_name, model, part.kind, stat, part.threshold, common.bins, common.alpha) }}
+    {%- endfor -%}
     {%- set thresholds = assay.drift_thresholds(statistics, part.threshold, severity) -%}
     {%- set stats_sql = assay.drift_sql(model, part.kind, part.columns, statistics, thresholds=thresholds, **common) -%}
     {%- set bins_sql = assay.drift_sql(model, part.kind, part.columns, statistics, thresholds=thresholds, output="bins", **common) -%}
