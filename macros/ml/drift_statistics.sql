@@ -28,7 +28,7 @@
 
 {% macro drift_sql(model, kind, columns, statistics, thresholds={}, reference=none, reference_profile=none,
                        profile_relation=none, bins=10, alpha=0.05, epsilon=none, positive_values=none,
-                       row_condition=none, compare_row_condition=none) -%}
+                       row_condition=none, compare_row_condition=none, output="statistics") -%}
   {%- set dbl = assay.type_double() -%}
   {%- set eps = "cast(" ~ (epsilon if epsilon is not none else assay.drift_epsilon()) ~ " as " ~ dbl ~ ")" -%}
   {%- set specs = assay.column_specs(columns, "k") -%}
@@ -292,10 +292,16 @@ assay_stats as (
   {%- endfor %}
   {{ parts | join("\n    union all\n") }}
 )
+{%- if output == "bins" %}
+{#- The binned shares the statistics are computed from (assay features report draws them). -#}
+select column_name, bin_id, lo, hi, category, unseen, p as ref_share, q as cur_share
+from assay_bins
+{%- else %}
 select {{ assay.check_result_columns("column_name", "statistic", "assay_value", "assay_threshold", "n_ref", "n_cur",
                                    "case when assay_value is null then assay_why else assay_detail end") }},
        case when assay_value is null then null else assay_drifted end as drifted
 from assay_stats
+{%- endif %}
 {%- endmacro %}
 
 {#- Argument checks shared by the drift tests (columns and reference: assay.compared_columns, assay.reference_source). -#}
@@ -312,9 +318,12 @@ from assay_stats
   {{ assay.check_choice(test_name, model, "alpha", alpha, [0.05, 0.01]) }}
 {% endmacro %}
 
-{#- The thresholds of the statistics a drift test computes: the given one, else each statistic's default. -#}
-{% macro drift_thresholds(statistics, threshold) %}
-  {%- set severity = config.get("severity", "error") if config is defined else "error" -%}
+{#- The thresholds of the statistics a drift test computes: the given one, else each statistic's default
+    (at the test's severity: its config, or `severity` when computed outside the test). -#}
+{% macro drift_thresholds(statistics, threshold, severity=none) %}
+  {%- if severity is none -%}
+    {%- set severity = config.get("severity", "error") if config is defined else "error" -%}
+  {%- endif -%}
   {%- set thresholds = {} -%}
   {%- for stat in statistics -%}
     {%- do thresholds.update({stat: threshold if threshold is not none else assay.default_drift_threshold(stat, severity)}) -%}

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 import click
 
 from assay.artifacts import load_artifacts
+from assay.artifacts.features_report import FILE_NAME as FEATURES_REPORT
 from assay.contracts import Project, Status, build_project
 from assay.errors import AssayError
 from assay.site import publish_site
 
 if TYPE_CHECKING:
+    from assay.artifacts.features_report import FeaturesReport
     from assay.contracts.diff import ContractDiff
 
 
@@ -72,16 +74,21 @@ def main(ctx: click.Context) -> None:
     help="dbt target folder of an older version (e.g. the main branch's): adds a changelog page of every "
     "contract change since it.",
 )
-def docs(project_dir: Path, target_path: Path, out: Path, base: Path | None) -> None:
+@click.option(
+    "--features-report", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="The drift values of `assay features report`. [default: <target-path>/assay_features.json when present]",
+)
+def docs(project_dir: Path, target_path: Path, out: Path, base: Path | None, features_report: Path | None) -> None:
     """Publish the contract site from the artifacts of the last dbt run."""
     project = build_project(load_artifacts(project_dir / target_path))
+    report = _features_report(features_report or project_dir / target_path / FEATURES_REPORT, features_report is not None)
     changes = None
     if base is not None:
         from assay.contracts.diff import diff_projects, load_project
 
         old, old_side = load_project(base)
         changes = diff_projects(old, project, base_side=old_side)
-    index = _publish(project, project_dir / out, changes=changes)
+    index = _publish(project, project_dir / out, changes=changes, features_report=report)
     click.echo(f"assay: published {index}")
     click.echo(_summary(project))
 
@@ -111,8 +118,14 @@ def demo(project_dir: Path, out: Path) -> None:
     except DbtError as error:
         logging.getLogger("assay").warning("%s; the site shows no warehouse types", error)
 
+    report = None
+    try:
+        report = _demo_features_report(project_root, target)
+    except DbtError as error:
+        logging.getLogger("assay").warning("%s; the site shows no drift values", error)
+
     project = build_project(load_artifacts(target))
-    index = _publish(project, out)
+    index = _publish(project, out, features_report=report)
     click.echo(index.absolute())
     click.echo(_summary(project))
     if built.errored_nodes:
@@ -120,12 +133,37 @@ def demo(project_dir: Path, out: Path) -> None:
         raise DbtError(f"dbt build: {len(built.errored_nodes)} node(s) errored: {names}")
 
 
-def _publish(project: Project, out: Path, changes: ContractDiff | None = None) -> Path:
+def _demo_features_report(project_root: Path, target: Path) -> FeaturesReport:
+    """`assay features report` on the freshly built demo: its drift values go on the site."""
+    from assay.artifacts.features_report import encode
+    from assay.features.dbt import DbtProject
+    from assay.features.model import load_project
+    from assay.features.report import build_report, drift_tests
+
+    manifest = load_project(project_root, target.relative_to(project_root)).manifest
+    report = build_report(DbtProject(project_root, project_root), manifest, drift_tests(manifest))
+    (target / FEATURES_REPORT).write_bytes(encode(report))
+    return report
+
+
+def _features_report(path: Path, required: bool) -> FeaturesReport | None:
+    from assay.artifacts.features_report import load_features_report
+
+    if not path.exists() and not required:
+        return None  # the report pages say how to produce it
+    return load_features_report(path)
+
+
+def _publish(
+    project: Project, out: Path, changes: ContractDiff | None = None, features_report: FeaturesReport | None = None
+) -> Path:
     from assay.lineage import column_lineage
     from assay.progress import ProgressLine
 
     lineage = column_lineage(project, progress=ProgressLine("tracing column lineage", threshold=200))
-    return publish_site(project, out, lineage=lineage, progress=ProgressLine("writing pages"), changes=changes)
+    return publish_site(
+        project, out, lineage=lineage, progress=ProgressLine("writing pages"), changes=changes, features_report=features_report
+    )
 
 
 def _summary(project: Project) -> str:

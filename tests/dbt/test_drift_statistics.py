@@ -281,3 +281,49 @@ def test_capture_profile_run_operation_and_package_model(engine_run, tmp_path):
         f"select {key}, {values} from {s}.assay_reference_profile where profile_label = 'mla_model' order by 1, 2, 3, 4, 5")
     assert len(modelled) == len(inline)
     assert all(same(a, b) for a, b in zip(modelled, inline))
+
+
+def test_report_rows_are_the_drift_statistics_and_their_bins(engine_run):
+    """mla_report: what `assay features report` computes, with a drift test's arguments."""
+    rows = engine_run.query(
+        f"select part, record, column_name, statistic, value, threshold, bin_id, hi, category, unseen, folded, ref_share, cur_share "
+        f"from {schema(engine_run)}.mla_report"
+    )
+    number = lambda v: None if v is None else float(v)  # noqa: E731
+    stats = {(r[2], r[3]): (number(r[4]), number(r[5])) for r in rows if r[1] == "statistic"}
+    numeric_table = stats_table(engine_run, "mla_stats_numeric")
+    categorical_table = stats_table(engine_run, "mla_stats_categorical")
+    for column in ("skewed", "counts", "allnull"):
+        for statistic in ("psi", "ks", "wasserstein"):
+            assert close(stats[(column, statistic)][0], numeric_table[("relation", column, statistic)]["value"], rel=1e-12)
+        assert stats[(column, "psi")][1] == 0.1  # the default PSI threshold at severity warn
+    for column in ("segment", "region"):
+        assert close(stats[(column, "psi")][0], categorical_table[("profile", column, "psi")]["value"], rel=1e-12)
+        assert stats[(column, "psi")][1] == 0.25  # ... and at severity error
+
+    bins: dict[str, list] = {}
+    for r in rows:
+        if r[1] == "bin":
+            bins.setdefault(r[2], []).append(r)
+    assert "allnull" not in bins  # no reference bins to draw
+    for column in ("skewed", "counts"):
+        ref, cur = numeric(REF, column), numeric(CUR, column)
+        edges = profile_edges(engine_run, column)
+        ordered = sorted(bins[column], key=lambda r: int(r[6]))
+        assert [number(r[7]) for r in ordered[:-1]] == pytest.approx(list(edges), rel=REL) and ordered[-1][7] is None
+        n = len(edges) + 1
+        np.testing.assert_allclose([number(r[11]) for r in ordered], np.bincount(np.searchsorted(edges, ref, side="left"), minlength=n) / len(ref), atol=1e-12)
+        np.testing.assert_allclose([number(r[12]) for r in ordered], np.bincount(np.searchsorted(edges, cur, side="left"), minlength=n) / len(cur), atol=1e-12)
+    for column in ("segment", "region"):
+        ref, cur = categorical(REF, column), categorical(CUR, column)
+        kept = [r for r in bins[column] if r[8] is not None]
+        folded = [r for r in bins[column] if r[8] is None]
+        categories = set(ref) | set(cur)
+        assert len(kept) == 2 and len(folded) == 1 and int(folded[0][10]) == len(categories) - 2
+        # The 2 kept are the largest by the larger share; the folded bar holds the rest.
+        share = {c: max(ref.count(c) / len(ref), cur.count(c) / len(cur)) for c in categories}
+        assert {r[8] for r in kept} == set(sorted(categories, key=lambda c: (-share[c], c))[:2])
+        for r in kept:
+            assert close(number(r[12]), cur.count(r[8]) / len(cur), rel=1e-12)
+        assert math.fsum(number(r[11]) for r in bins[column]) == pytest.approx(1, abs=1e-12)
+        assert math.fsum(number(r[12]) for r in bins[column]) == pytest.approx(1, abs=1e-12)

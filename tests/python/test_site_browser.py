@@ -102,6 +102,28 @@ def test_status_overview_and_feature_catalog(demo_site, page, tmp_path, request)
     assert page.errors == [] and page.outside == []
 
 
+def test_feature_report_page_draws_reference_against_current(demo_site, page, tmp_path, request):
+    page.goto((demo_site / "features.html").as_uri())
+    page.locator("h2", has_text="serving_features").locator("a.report-link").click()
+    page.wait_for_url("**/features/model.churn_ml.serving_features.html")
+    assert page.locator("h1").inner_text() == "Feature checks: serving_features"
+    histograms = page.locator("svg.histogram")
+    assert histograms.count() == 9
+    assert all(histograms.nth(i).is_visible() for i in range(histograms.count()))
+    country = page.locator("#col-country")
+    assert country.locator("svg.histogram").get_attribute("aria-label").startswith("Histogram of country: reference")
+    assert "MX (new)" in country.locator("svg.histogram").text_content()
+    drifted = country.locator("table.drift td.drifted")
+    assert drifted.count() == 1 and drifted.inner_text() == "drifted"
+    country.scroll_into_view_if_needed()
+    screenshot(page, tmp_path, "feature-report-serving_features.png", request)
+    # Back to the model page, which links the report too.
+    page.locator(".crumbs a", has_text="serving_features").click()
+    page.wait_for_url("**/models/model.churn_ml.serving_features.html")
+    assert page.locator("a.report-link").count() == 1
+    assert page.errors == [] and page.dialogs == [] and page.outside == []
+
+
 def test_filter_box_narrows_the_index(demo_site, page):
     page.goto((demo_site / "index.html").as_uri())
     page.locator("input[data-filter=nodes]").fill("stg_")

@@ -30,9 +30,9 @@ def decode_artifact(path: Path, kind: ArtifactKind, type_: type[T]) -> T:
         # A schema version assay does not read may well fail validation: the version is the
         # real problem then, so check it before blaming a field.
         _check_version(path, kind, data)
-        raise ArtifactError(path, _describe_validation_error(str(error), data, type_)) from None
+        raise ArtifactError(path, describe_validation_error(str(error), data, type_)) from None
     except msgspec.DecodeError as error:
-        raise ArtifactError(path, _describe_json_error(str(error), len(data))) from None
+        raise ArtifactError(path, describe_json_error(str(error), len(data))) from None
     problem = version_problem(kind, artifact.metadata.dbt_schema_version)
     if problem:
         raise ArtifactError(path, problem)
@@ -49,7 +49,7 @@ def _check_version(path: Path, kind: ArtifactKind, data: bytes) -> None:
         raise ArtifactError(path, problem)
 
 
-def _describe_json_error(message: str, size: int) -> str:
+def describe_json_error(message: str, size: int) -> str:
     if size == 0:
         return "empty file, not valid JSON"
     if "truncated" in message:
@@ -59,7 +59,7 @@ def _describe_json_error(message: str, size: int) -> str:
     return f"not valid JSON ({detail})"
 
 
-def _describe_validation_error(message: str, data: bytes, type_: type) -> str:
+def describe_validation_error(message: str, data: bytes, type_: type) -> str:
     what, _, where = message.partition(" - at ")
     what = what.replace("`", "")
     what = what[:1].lower() + what[1:]

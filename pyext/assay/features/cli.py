@@ -195,3 +195,37 @@ def coverage(ctx: click.Context, project_dir: Path, target_path: Path) -> None:
     for gap in gaps:
         click.echo(f"  {f'{gap.model}.{gap.column}':<{width}}  {gap.role:<10}  missing: {', '.join(gap.missing)}")
     ctx.exit(1)
+
+
+@features.command()
+@_project_dir
+@_target_path
+@_profiles_dir
+@click.option("--select", "select", multiple=True, metavar="MODEL", help="Only the drift tests of this model (repeatable).")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Where to write the report (relative to the current folder). [default: <target-path>/assay_features.json]",
+)
+def report(project_dir: Path, target_path: Path, profiles_dir: Path | None, select: tuple[str, ...], out: Path | None) -> None:
+    """Compute every drift test's values and histograms, through dbt, for the site's feature-check report."""
+    from assay.artifacts.features_report import FILE_NAME, encode
+    from assay.features.dbt import DbtProject
+    from assay.features.report import build_report, drift_tests
+
+    project = load_project(project_dir, target_path)
+    for name in select:
+        project.model(name)
+    tests = drift_tests(project.manifest, select)
+    if not tests:
+        log.warning("no assay drift test%s: the report holds no drift values", " on " + ", ".join(select) if select else "")
+    built = build_report(DbtProject(project_dir, profiles_dir), project.manifest, tests)
+    dest = out if out is not None else project_dir / target_path / FILE_NAME
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(encode(built))
+    columns = sum(len(test.columns) for test in built.tests)
+    drifted = sum(any(value.drifted for value in column.statistics) for test in built.tests for column in test.columns)
+    failed = sum(test.error is not None for test in built.tests)
+    click.echo(
+        f"assay: wrote {dest}: {len(built.tests)} drift tests, {columns} columns checked, {drifted} drifting"
+        + (f", {failed} tests could not be computed" if failed else "")
+    )

@@ -82,7 +82,7 @@ def tests_by_column(manifest: Manifest) -> dict[tuple[str, str], set[tuple[str |
         if model is None:
             continue
         test = (node.test_metadata.namespace, node.test_metadata.name)
-        for column in _columns(node.column_name, node.test_metadata.kwargs):
+        for column in checked_columns(node.column_name, node.test_metadata.kwargs):
             covered[(model, column)].add(test)
     return covered
 
@@ -92,7 +92,8 @@ def _only_model(nodes: list[str]) -> str | None:
     return models[0] if len(models) == 1 else None
 
 
-def _columns(column_name: str | None, kwargs: dict[str, Any]) -> set[str]:
+def checked_columns(column_name: str | None, kwargs: dict[str, Any]) -> set[str]:
+    """The bare names of the columns a test checks (the rule of this module's docstring)."""
     names = [column_name] if column_name else []
     names += [kwargs[arg] for arg in _COLUMN_ARGS if isinstance(kwargs.get(arg), str)]
     for arg in _COLUMN_LIST_ARGS:

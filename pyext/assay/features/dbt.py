@@ -85,9 +85,12 @@ def _sql_list(labels: list[str]) -> str:
     return ", ".join("'" + label.replace("'", "''") + "'" for label in labels)
 
 
-def _show(dbt: DbtProject, sql: str) -> list[dict[str, Any]]:
-    """The rows of a query run by `dbt show`, as dicts."""
-    result = dbt.invoke(["show", "--inline", sql, "--limit", "-1"])
+def show_rows(dbt: DbtProject, sql: str) -> list[dict[str, Any]]:
+    """The rows of a query run by `dbt show`, as dicts.
+
+    --no-write-json: `dbt show` would otherwise replace run_results.json (and the manifest) of
+    the last build with its own, and the site would lose every test's status."""
+    result = dbt.invoke(["show", "--inline", sql, "--limit", "-1", "--no-write-json"])
     return [dict(zip(row.keys(), row.values())) for row in result.results[0].agate_table.rows]
 
 
@@ -102,7 +105,7 @@ def read_profiles(dbt: DbtProject, labels: list[str]) -> list[ProfiledColumn]:
         " and p.captured_at = (select max(l.captured_at) from {{ assay_r }} as l where l.profile_label = p.profile_label)"
     )
     try:
-        rows = _show(dbt, sql)
+        rows = show_rows(dbt, sql)
     except DbtError as error:
         raise FeatureError(f"cannot read profiles {', '.join(labels)} from the profile table: {error}") from None
     profiled = [
@@ -132,7 +135,7 @@ def profile_summary(dbt: DbtProject, labels: list[str]) -> list[dict[str, Any]]:
         f" where record_type = 'summary' and profile_label in ({quoted})"
         " group by profile_label, source_relation, kind order by profile_label, kind"
     )
-    return _show(dbt, sql)
+    return show_rows(dbt, sql)
 
 
 def _number(value: Any) -> float | None:

@@ -28,6 +28,10 @@ def node_page(unique_id: str) -> str:
     return f"models/{_safe(unique_id)}.html"
 
 
+def feature_report_page(unique_id: str, number: int = 1) -> str:
+    """Page `number` of a model's feature-check report: `features/<unique_id>.html`, then `-<n>`."""
+    return "features/" + list_page(_safe(unique_id), number)
+
 
 def change_anchor(unique_id: str) -> str:
     """The anchor of one node's changes on changelog.html."""

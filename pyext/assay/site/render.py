@@ -3,6 +3,7 @@
     index.html, relations-<n>.html   every relation, a page of them at a time, and the search box
     status.html, status-<n>.html     test outcomes by owner and by relation
     features.html                    the models whose columns carry ML roles
+    features/<id>.html               a model's feature-check report: checks, drift values, histograms
     changelog.html                   every contract change since a base version (`assay docs --base`)
     models/<id>.html                 one contract page per model, seed, snapshot and source
     exposures/<id>.html              one page per exposure
@@ -21,12 +22,16 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 import msgspec
+from markupsafe import Markup
 
+from assay.artifacts.features_report import FeaturesReport
 from assay.contracts import DataTest, Exposure, Node, Project, Status
+from assay.contracts.feature_checks import REPORTED_ROLES, ColumnChecks, Histogram, feature_checks
 from assay.features import ROLES
 from assay.lineage import ModelLineage
 from assay.site.graphs import column_lineage_svg, model_lineage_svg
-from assay.site.paths import change_anchor, column_anchor, list_page, node_page, page_of
+from assay.site.paths import change_anchor, column_anchor, feature_report_page, list_page, node_page, page_of
+from assay.site import svg
 from assay.site.search import Document, write_search_index
 from assay.site.text import markdown
 
@@ -36,6 +41,7 @@ if TYPE_CHECKING:
 _TYPE_ORDER = {"model": 0, "seed": 1, "snapshot": 2, "source": 3}
 PAGE_ROWS = 400  # rows per list page: ~150 KB of HTML at most
 MAX_LISTED = 300  # upstream/downstream ids listed in full on a node page
+REPORT_COLUMNS = 40  # columns per feature-check report page, each with its checks and histograms
 
 Progress = Callable[[int, int], None]
 
@@ -46,11 +52,13 @@ def render_site(
     lineage: dict[str, ModelLineage] | None = None,
     progress: Progress | None = None,
     changes: ContractDiff | None = None,
+    features_report: FeaturesReport | None = None,
 ) -> None:
     """Write the site into `dest`, an existing empty folder.
 
     With `changes` (the diff from a base version to `project`), the site gains changelog.html and
-    each changed model's page a short list of its changes.
+    each changed model's page a short list of its changes. `features_report` (assay_features.json)
+    fills the feature-check reports with drift values and histograms.
     """
     lineage = lineage or {}
     env = _environment(project, changelog=changes is not None)
@@ -60,6 +68,7 @@ def render_site(
     _paged(env, dest, "index.html", "relations", nodes, title="All relations")
     _render_status(env, project, nodes, dest)
     _render_features(env, [node for node in nodes if node.has_roles], dest)
+    _render_feature_reports(env, project, [node for node in nodes if _reported(node)], features_report, dest)
     if changes is not None:
         _render_changelog(env, changes, dest)
 
@@ -157,6 +166,32 @@ def _render_features(env: jinja2.Environment, featured: Sequence[Node], dest: Pa
         _write(dest / list_page("features", number), template.render(nodes=page, roles=ROLES, pager=pager, root=""))
 
 
+def _reported(node: Node) -> bool:
+    return any(column.role in REPORTED_ROLES for column in node.columns)
+
+
+def _render_feature_reports(
+    env: jinja2.Environment, project: Project, nodes: Sequence[Node], report: FeaturesReport | None, dest: Path
+) -> None:
+    (dest / "features").mkdir()
+    template = env.get_template("feature_report.html")
+    for node in nodes:
+        checks = feature_checks(project, node, report)
+        pages = [checks.columns[start : start + REPORT_COLUMNS] for start in range(0, len(checks.columns), REPORT_COLUMNS)]
+        for number, columns in enumerate(pages, 1):
+            pager = _pager(node.unique_id, number, len(pages), "", url=lambda n: "../" + feature_report_page(node.unique_id, n))
+            html = template.render(checks=checks, columns=columns, pager=pager, draw=_histogram_svg, root="../")
+            _write(dest / feature_report_page(node.unique_id, number), html)
+
+
+def _histogram_svg(column: ColumnChecks, histogram: Histogram) -> Markup:
+    label = f"Histogram of {column.column.name}: reference ({histogram.reference}) against current shares"
+    # Unseen categories are marked in words too, not by colour alone.
+    rows = [(item.label + (" (new)" if item.unseen else ""), item.ref_share, item.cur_share, "unseen" if item.unseen else "")
+            for item in histogram.bins]
+    return svg.histogram(label, rows)
+
+
 def _render_changelog(env: jinja2.Environment, changes: ContractDiff, dest: Path) -> None:
     from assay.contracts.diff import Severity
 
@@ -172,12 +207,14 @@ def _pages(items: Sequence[Any]) -> list[Sequence[Any]]:
     return [items[start : start + PAGE_ROWS] for start in range(0, len(items), PAGE_ROWS)] or [[]]
 
 
-def _pager(name: str, number: int, count: int, first: str) -> dict[str, Any] | None:
+def _pager(name: str, number: int, count: int, first: str, url: Callable[[int], str] | None = None) -> dict[str, Any] | None:
     if count == 1:
         return None
 
-    def url(n: int) -> str:
+    def list_url(n: int) -> str:
         return first if n == 1 else list_page(name, n)
+
+    url = url or list_url
 
     return {
         "number": number,
@@ -217,11 +254,14 @@ def _environment(project: Project, changelog: bool = False) -> jinja2.Environmen
     env.filters["as_json"] = lambda value: msgspec.json.encode(value).decode()
     env.filters["anchor"] = column_anchor
     env.filters["change_anchor"] = change_anchor
+    env.filters["num"] = lambda value: "—" if value is None else f"{value:.4g}"
 
     def href(unique_id: str, root: str) -> str | None:
         return root + page_of(unique_id) if project.node(unique_id) else None
 
     env.globals["href"] = href
+    env.globals["report_href"] = lambda unique_id, root: root + feature_report_page(unique_id)
+    env.globals["reported"] = _reported
     env.globals["project"] = project
     env.globals["Status"] = Status
     env.globals["changelog"] = changelog

@@ -128,3 +128,46 @@ def _svg(width: float, height: float, label: str, parts: list[str]) -> Markup:
         f'<svg class="graph" role="img" aria-label="{escape(label)}" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}">' + "".join(parts) + "</svg>"
     )
+
+
+_HIST_LABEL_W, _HIST_BAR_W, _HIST_ROW_H, _HIST_BAR_H = 190, 300, 26, 10
+_HIST_CHARS = 28
+
+
+def histogram(label: str, rows: Sequence[tuple[str, float | None, float | None, str]]) -> Markup:
+    """Reference against current shares, one row of two bars per bin or category.
+
+    `rows`: (bin label, reference share, current share, note); a share of None is drawn as
+    nothing (the side has no data). Bars are scaled to the largest share, printed beside them.
+    """
+    top = max([share for _, ref, cur, _ in rows for share in (ref, cur) if share is not None] + [0.0]) or 1.0
+    width = _HIST_LABEL_W + _HIST_BAR_W + 70
+    height = 28 + len(rows) * _HIST_ROW_H
+    parts = [
+        f'<rect class="hist-ref" x="{_HIST_LABEL_W}" y="6" width="12" height="10"></rect>'
+        f'<text x="{_HIST_LABEL_W + 16}" y="15">reference</text>'
+        f'<rect class="hist-cur" x="{_HIST_LABEL_W + 100}" y="6" width="12" height="10"></rect>'
+        f'<text x="{_HIST_LABEL_W + 116}" y="15">current</text>'
+    ]
+    for index, (name, ref, cur, note) in enumerate(rows):
+        y = 26 + index * _HIST_ROW_H
+        shown = name if len(name) <= _HIST_CHARS else name[: _HIST_CHARS - 1] + "…"
+        tooltip = f"{name}{' (' + note + ')' if note else ''}: reference {_share(ref)}, current {_share(cur)}"
+        row = [f"<title>{escape(tooltip)}</title>", f'<text x="0" y="{y + 15}" class="bin">{escape(shown)}</text>']
+        for offset, css, share in ((1, "hist-ref", ref), (_HIST_BAR_H + 2, "hist-cur", cur)):
+            if share is None:
+                continue
+            bar = max(share / top * _HIST_BAR_W, 0.5 if share > 0 else 0)
+            row.append(
+                f'<rect class="{css}" x="{_HIST_LABEL_W}" y="{y + offset}" width="{bar:.1f}" height="{_HIST_BAR_H}"></rect>'
+                f'<text x="{_HIST_LABEL_W + bar + 4:.1f}" y="{y + offset + 9}" class="share">{share:.3f}</text>'
+            )
+        parts.append(f'<g class="hist-row{" unseen" if note == "unseen" else ""}">{"".join(row)}</g>')
+    return Markup(
+        f'<svg class="histogram" role="img" aria-label="{escape(label)}" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}"><title>{escape(label)}</title>' + "".join(parts) + "</svg>"
+    )
+
+
+def _share(share: float | None) -> str:
+    return "no data" if share is None else f"{share:.4f}"
