@@ -22,11 +22,22 @@
   {{ return({"name": text, "quoted": false}) }}
 {% endmacro %}
 
+{#-
+  The columns of a test's model, as adapter Column objects. With a `where:` config dbt hands
+  the test a filtered subquery, not a relation, so its columns come from the query itself.
+-#}
+{% macro relation_columns(relation) -%}
+  {%- if relation is string -%}
+    {{ return(get_column_schema_from_query("select * from " ~ relation)) }}
+  {%- endif -%}
+  {{ return(adapter.get_columns_in_relation(relation)) }}
+{%- endmacro %}
+
 {#- The model's column names in catalog order; empty while dbt parses. -#}
 {% macro relation_column_names(relation) -%}
   {%- if not execute -%}{{ return([]) }}{%- endif -%}
   {%- set names = [] -%}
-  {%- for column in adapter.get_columns_in_relation(relation) -%}
+  {%- for column in assay.relation_columns(relation) -%}
     {%- do names.append(column.name) -%}
   {%- endfor -%}
   {{ return(names) }}

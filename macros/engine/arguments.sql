@@ -9,6 +9,9 @@
     {{ assay.model_label(model.relation) }}
   {%- elif model is not string and model.identifier is defined and model.identifier -%}
     {{ model.identifier }}
+  {%- elif model is string and modules.re.match("\\s*\\(select \\* from (\\S+) where ", model) -%}
+    {#- dbt's where-subquery, `(select * from "db"."schema"."name" where ...) dbt_subquery`: its relation's name -#}
+    {{ modules.re.match("\\s*\\(select \\* from (\\S+) where ", model).group(1).split(".")[-1] | replace('"', "") | replace("`", "") }}
   {%- else -%}
     {{ model | string | trim }}
   {%- endif -%}

@@ -44,9 +44,15 @@ where 1 = 0
   {%- set passed = true -%}
   {%- set observed = "" -%}
   {%- set expected = [] -%}
+  {%- if execute and model is string -%}
+    {#- dbt's where-subquery: its result types are the driver's names (psycopg2 says FLOAT for
+        double precision), not the catalog's, and a filter never changes a column's type. -#}
+    {{ exceptions.raise_compiler_error("assay." ~ test_name ~ " on column '" ~ column_name ~ "': a `where:` config does not apply to"
+        ~ " a type test (it reads the type from the relation's catalog, and a filter never changes a type); remove `where:`") }}
+  {%- endif -%}
   {%- if execute -%}
     {%- for column_type in column_types -%}{%- do expected.append(column_type | string | trim | lower) -%}{%- endfor -%}
-    {%- set column = assay.find_column(adapter.get_columns_in_relation(model), column_name) -%}
+    {%- set column = assay.find_column(assay.relation_columns(model), column_name) -%}
     {%- if column is none -%}
       {%- set passed = false -%}
       {%- set observed = "missing column" -%}

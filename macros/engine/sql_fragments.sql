@@ -42,3 +42,10 @@
   {%- endfor -%}
   {{ return(seen) }}
 {%- endmacro %}
+
+{#- A relation under an alias of ours. With a `where:` config, dbt hands a test the subquery
+    `(select * from ... where ...) dbt_subquery`, which already has an alias and takes no second
+    one; wrapped in a select, any relation does. -#}
+{% macro aliased(relation, alias) -%}
+  (select * from {{ relation }}) as {{ alias }}
+{%- endmacro %}

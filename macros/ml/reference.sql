@@ -105,7 +105,7 @@
 {#- A relation plus an optional filter, usable after FROM. -#}
 {% macro filtered_source(relation, row_condition=none) -%}
   {%- if row_condition -%}(select * from {{ relation }} where {{ row_condition }}) as assay_src
-  {%- else -%}{{ relation }} as assay_src{%- endif -%}
+  {%- else -%}{{ assay.aliased(relation, 'assay_src') }}{%- endif -%}
 {%- endmacro %}
 
 {#-

@@ -49,6 +49,7 @@ def engine_run(request, tmp_path_factory) -> EngineRun:
     engine = request.param
     target = INTEGRATION_DIR / "target" / engine
     shutil.rmtree(target, ignore_errors=True)
+    shutil.rmtree(target.with_name(target.name + "_where"), ignore_errors=True)
     env = {}
     if engine == "duckdb":
         env["ASSAY_DUCKDB_PATH"] = str(tmp_path_factory.mktemp("duckdb") / "integration.duckdb")

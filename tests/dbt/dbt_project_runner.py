@@ -108,12 +108,19 @@ def collect_cases(project_dir: Path = INTEGRATION_DIR) -> list[TestCase]:
     return cases
 
 
+def _results_by_name(target_path: Path) -> dict[str, dict]:
+    run_results = json.loads((target_path / "run_results.json").read_text())
+    return {result["unique_id"].split(".")[2]: result for result in run_results["results"]}
+
+
 @dataclass
 class EngineRun:
     engine: str
     env: dict[str, str]
     target_path: Path
     results: dict[str, dict] = field(default_factory=dict)
+    # The same tests under dbt's `where:` config (a filter that keeps every row).
+    where_results: dict[str, dict] = field(default_factory=dict)
     log: str = ""
 
     _spark = None
@@ -125,19 +132,21 @@ class EngineRun:
         # Models first, then tests: in one `dbt build` a failing test on a seed would skip
         # the models below it, and with them their cases.
         build_args = ["build", "--exclude", "resource_type:test", *common]
+        where_path = self.target_path.with_name(self.target_path.name + "_where")
+        where_args = ["test", "--target", self.engine, "--target-path", str(where_path),
+                      "--vars", json.dumps({"assay_test_where": "1 = 1"})]
         if self.engine == "spark":
-            # Both commands in one process, so the JVM and the SparkSession start once.
-            test = dbt_in_one_process([build_args, ["test", *common]], INTEGRATION_DIR, self.env)
+            # All commands in one process, so the JVM and the SparkSession start once.
+            test = dbt_in_one_process([build_args, ["test", *common], where_args], INTEGRATION_DIR, self.env)
             assert test.returncode == 0, test.stdout[-8000:] + test.stderr[-3000:]
         else:
             build = dbt(build_args, INTEGRATION_DIR, self.env)
             assert build.returncode == 0, build.stdout[-5000:]
             test = dbt(["test", *common], INTEGRATION_DIR, self.env)
+            dbt(where_args, INTEGRATION_DIR, self.env)
         self.log = test.stdout
-        run_results = json.loads((self.target_path / "run_results.json").read_text())
-        for result in run_results["results"]:
-            name = result["unique_id"].split(".")[2]
-            self.results[name] = result
+        self.results = _results_by_name(self.target_path)
+        self.where_results = _results_by_name(where_path)
         return self
 
     def spark(self):

@@ -29,8 +29,8 @@
   {%- endif -%}
   {%- if not execute -%}{{ return("select 1 as assay_failure where 1 = 0") }}{%- endif -%}
 
-  {%- set model_columns = adapter.get_columns_in_relation(model) -%}
-  {%- set other_columns = adapter.get_columns_in_relation(compare_model) -%}
+  {%- set model_columns = assay.relation_columns(model) -%}
+  {%- set other_columns = assay.relation_columns(compare_model) -%}
   {%- set model_names = model_columns | map(attribute="name") | list -%}
   {%- set other_names = other_columns | map(attribute="name") | list -%}
   {#- pairs: [model expression, compare_model expression, output name, model index, compare_model index] -#}

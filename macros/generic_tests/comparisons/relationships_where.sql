@@ -21,7 +21,7 @@
     (select
         assay_child.*,
         assay_parent.assay_key is not null as assay_found
-    from {{ model }} as assay_child
+    from {{ assay.aliased(model, 'assay_child') }}
     left join (
         select distinct {{ field }} as assay_key
         from {{ to }}

@@ -30,7 +30,7 @@
       select
           assay_model.*,
           lag({{ column_name }}) over ({{ partition }}order by {{ column_name }}) as assay_previous_value
-      from {{ model }} as assay_model
+      from {{ assay.aliased(model, 'assay_model') }}
       {{ assay.where_clause([row_condition, column_name ~ " is not null"]) }}
     ) as assay_sequence
   {%- endset -%}

@@ -43,7 +43,7 @@
           {{ lower_bound_column }} as assay_lower_bound,
           {{ upper_bound_column }} as assay_upper_bound,
           lead({{ lower_bound_column }}) over ({{ window }}) as assay_next_lower_bound
-      from {{ model }} as assay_model
+      from {{ assay.aliased(model, 'assay_model') }}
       {{ assay.where_clause([row_condition]) }}
     ) as assay_ranges
   {%- endset -%}
