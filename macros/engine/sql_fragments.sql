@@ -49,7 +49,9 @@
   each reference, so the drift and profile queries recomputed their aggregates dozens of times
   (minutes on 2,000 rows; a multi-statistic query ran out of memory while planning); Spark keeps
   a CTE with a non-deterministic expression as one shared relation, so an always-true rand()
-  filter makes it evaluate once.
+  filter makes it evaluate once. Do not nest one such CTE inside another: Spark 4.3 then prunes
+  columns of the inner one that a reference still reads (INTERNAL_ERROR_ATTRIBUTE_NOT_FOUND), so
+  only the profile's CTEs use it, not the drift query that may inline a profile.
 -#}
 {% macro computed_once(select_sql) %}{{ return(adapter.dispatch("computed_once", "assay")(select_sql)) }}{% endmacro %}
 {% macro default__computed_once(select_sql) %}{{ select_sql }}{% endmacro %}

@@ -50,7 +50,7 @@
   {%- endif %}
 {%- endset %}
 with assay_ref as (
-    {{ assay.computed_once(ref_sql) }}
+    {{ ref_sql }}
 ),
 assay_cols as (
     {%- set name_literals = [] -%}
@@ -89,7 +89,7 @@ assay_edges as (
 ),
 {{ assay.bin_counts_prelude(cur, bin_specs, "assay_edges") }}
 assay_cur_counts as (
-    {{ assay.computed_once(assay.bin_counts(cur, bin_specs, "assay_edges") | indent(4)) }}
+    {{ assay.bin_counts(cur, bin_specs, "assay_edges") | indent(4) }}
 ),
 assay_cur_n as (
     select column_name, cast(sum(cnt) as {{ dbl }}) as n_cur from assay_cur_counts where edge_set = 'b' group by column_name
@@ -109,7 +109,7 @@ assay_bins as (
 ),
 {%- else %}
 assay_cur_cat as (
-    {{ assay.computed_once(assay.category_counts(cur, specs) | indent(4)) }}
+    {{ assay.category_counts(cur, specs) | indent(4) }}
 ),
 assay_cur_n as (
     select column_name, cast(sum(cnt) as {{ dbl }}) as n_cur from assay_cur_cat group by column_name
@@ -184,7 +184,7 @@ assay_ks as (
     from {{ cur }}
 {%- endset %}
 assay_cur_q as (
-    {{ assay.computed_once(cur_q_sql) }}
+    {{ cur_q_sql }}
 ),
 assay_w_grid as (
     {{ assay.literal_rows(["k"], range(1, 100)) }}
