@@ -49,3 +49,21 @@
 {% macro aliased(relation, alias) -%}
   (select * from {{ relation }}) as {{ alias }}
 {%- endmacro %}
+
+{#-
+  The body of a CTE that several parts of one query read (aggregates over a whole relation).
+  DuckDB and PostgreSQL evaluate such a CTE once. Spark inlines every deterministic CTE into
+  each reference, so the drift and profile queries recomputed their aggregates dozens of times
+  (minutes on 2,000 rows; a multi-statistic query ran out of memory while planning); Spark keeps
+  a CTE with a non-deterministic expression as one shared relation, so an always-true rand()
+  filter makes it evaluate once. Do not nest one such CTE inside another: Spark 4.3 then prunes
+  columns of the inner one that a reference still reads (INTERNAL_ERROR_ATTRIBUTE_NOT_FOUND), so
+  only the profile's CTEs use it, not the drift query that may inline a profile.
+-#}
+{% macro computed_once(select_sql) %}{{ return(adapter.dispatch("computed_once", "assay")(select_sql)) }}{% endmacro %}
+{% macro default__computed_once(select_sql) %}{{ select_sql }}{% endmacro %}
+{% macro spark__computed_once(select_sql) -%}
+select * from (
+{{ select_sql }}
+) as assay_once where rand() >= 0
+{%- endmacro %}

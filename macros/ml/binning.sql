@@ -31,6 +31,9 @@
 {% macro duckdb__sorted_edge_columns(name, arr) -%}
   list_sort(list_distinct({{ arr }})) as {{ name }}
 {%- endmacro %}
+{% macro spark__sorted_edge_columns(name, arr) -%}
+  array_sort(array_distinct(filter({{ arr }}, assay_v -> assay_v is not null))) as {{ name }}
+{%- endmacro %}
 
 {#- Bin counts of several columns against edge arrays, in one pass over `source`.
     `specs`: list of {key, name, expr, edges}: `edges` names a column of the one-row CTE
@@ -67,6 +70,23 @@ from (
   {{ "union all" if not loop.last }}
   {%- endfor %}
 ) as assay_unnested
+{%- endmacro %}
+
+{#- Spark: a bin's upper edge is the smallest edge >= x (array_min of an empty array is NULL:
+    the last bin); Spark's inline VALUES cannot read columns, so stack() unpivots the rows. -#}
+{% macro spark__bin_counts(source, specs, edges_cte) -%}
+select column_name, edge_set, hi, count(*) as cnt
+from (
+    select stack({{ specs | length }}
+    {%- for s in specs %},
+        {{ assay.literal(s.name) }}, '{{ s.set }}', ({{ s.expr }}) is not null,
+        array_min(filter(assay_e.{{ s.edges }}, assay_edge -> assay_edge >= cast({{ s.expr }} as {{ assay.type_double() }})))
+    {%- endfor %}) as (column_name, edge_set, present, hi)
+    from {{ source }}
+    cross join {{ edges_cte }} as assay_e
+) as assay_v
+where present
+group by column_name, edge_set, hi
 {%- endmacro %}
 
 {#- DuckDB needs the aggregate row as a CTE of its own (named assay_hist); other engines none. -#}
@@ -114,4 +134,16 @@ cross join lateral (values
 ) as assay_v(column_name, category)
 where assay_v.category is not null
 group by assay_v.column_name, assay_v.category
+{%- endmacro %}
+{% macro spark__category_counts(source, specs) -%}
+select column_name, category, count(*) as cnt
+from (
+    select stack({{ specs | length }}
+    {%- for s in specs %},
+        {{ assay.literal(s.name) }}, cast({{ s.expr }} as {{ dbt.type_string() }})
+    {%- endfor %}) as (column_name, category)
+    from {{ source }}
+) as assay_v
+where category is not null
+group by column_name, category
 {%- endmacro %}

@@ -40,7 +40,7 @@
   {%- set cur = assay.filtered_source(model, row_condition) -%}
   {%- set positives = positive_values if positive_values is not none else ["1", "true"] -%}
   {%- set ks_c = "sqrt(-0.5 * ln(cast(" ~ alpha ~ " as " ~ assay.type_double() ~ ") / 2))" -%}
-with assay_ref as (
+{%- set ref_sql %}
   {%- if reference is not none %}
     {{ assay.profile_sql(reference, columns if kind == "numeric" else none, columns if kind != "numeric" else none,
                              label="reference", bins=bins, row_condition=compare_row_condition) | indent(4) }}
@@ -48,11 +48,14 @@ with assay_ref as (
     select * from {{ assay.stored_profile_rows({"relation": assay.stored_profile_relation(profile_relation),
                                                 "label": reference_profile}, specs) }} as assay_stored
   {%- endif %}
+{%- endset %}
+with assay_ref as (
+    {{ ref_sql }}
 ),
 assay_cols as (
-    {%- for s in specs %}
-    select {{ assay.literal(s.name) }} as column_name{{ " union all" if not loop.last }}
-    {%- endfor %}
+    {%- set name_literals = [] -%}
+    {%- for s in specs -%}{%- do name_literals.append(assay.literal(s.name)) -%}{%- endfor %}
+    {{ assay.literal_rows(["column_name"], name_literals) }}
 ),
 assay_ref_summary as (
     select column_name, cast(n - n_null as {{ dbl }}) as n_ref, std as ref_std
@@ -67,9 +70,9 @@ assay_ref_summary as (
 assay_edges_raw as (
     select
     {%- for s in specs %}
-        array_agg(hi order by hi) filter (where column_name = {{ assay.literal(s.name) }} and record_type = 'bin' and hi is not null) as rb_{{ s.key }}
+        array_agg(hi) filter (where column_name = {{ assay.literal(s.name) }} and record_type = 'bin' and hi is not null) as rb_{{ s.key }}
         {%- if need_ks %},
-        array_agg(q_value order by q_value) filter (where column_name = {{ assay.literal(s.name) }} and record_type = 'quantile') as rq_{{ s.key }}
+        array_agg(q_value) filter (where column_name = {{ assay.literal(s.name) }} and record_type = 'quantile') as rq_{{ s.key }}
         {%- endif %}{{ "," if not loop.last }}
     {%- endfor %}
     from assay_ref
@@ -154,13 +157,16 @@ assay_worst as (
 ),
 {%- if need_ks %}
 assay_ks_points as (
+    {#- A join and GROUP BY, not a correlated subquery: Spark inlines every CTE a correlated
+        subquery reads, recomputing the whole reference per row. -#}
     select assay_r.column_name, assay_r.q_value, assay_r.ref_share as f_ref,
-           (select cast(coalesce(sum(assay_c.cnt), 0) as {{ dbl }}) from assay_cur_counts as assay_c
-            where assay_c.column_name = assay_r.column_name and assay_c.edge_set = 'q' and assay_c.hi <= assay_r.q_value)
-           / nullif(assay_n.n_cur, 0) as f_cur
+           cast(coalesce(sum(assay_c.cnt), 0) as {{ dbl }}) / nullif(assay_n.n_cur, 0) as f_cur
     from assay_ref as assay_r
     left join assay_cur_n as assay_n on assay_n.column_name = assay_r.column_name
+    left join assay_cur_counts as assay_c
+      on assay_c.column_name = assay_r.column_name and assay_c.edge_set = 'q' and assay_c.hi <= assay_r.q_value
     where assay_r.record_type = 'quantile'
+    group by assay_r.column_name, assay_r.quantile_u, assay_r.q_value, assay_r.ref_share, assay_n.n_cur
 ),
 assay_ks as (
     select column_name, q_value, f_ref, f_cur, abs(f_cur - f_ref) as d,
@@ -170,19 +176,22 @@ assay_ks as (
 {%- endif %}
 {%- if need_w %}
   {%- set wgrid = [] -%}{%- for k in range(1, 100) -%}{%- do wgrid.append(k / 100) -%}{%- endfor %}
-assay_cur_q as (
+{%- set cur_q_sql %}
     select
     {%- for s in specs %}
         {{ assay.quantiles(assay.to_double(s.expr), wgrid) }} as w_{{ s.key }}{{ "," if not loop.last }}
     {%- endfor %}
     from {{ cur }}
+{%- endset %}
+assay_cur_q as (
+    {{ cur_q_sql }}
 ),
 assay_w_grid as (
     {{ assay.literal_rows(["k"], range(1, 100)) }}
 ),
 assay_w_points as (
     {%- for s in specs %}
-    select {{ assay.literal(s.name) }} as column_name, assay_w_grid.k, assay_cur_q.w_{{ s.key }}[assay_w_grid.k] as q_cur
+    select {{ assay.literal(s.name) }} as column_name, assay_w_grid.k, {{ assay.array_element("assay_cur_q.w_" ~ s.key, "assay_w_grid.k") }} as q_cur
     from assay_cur_q cross join assay_w_grid
     {{ "union all" if not loop.last }}
     {%- endfor %}

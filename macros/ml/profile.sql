@@ -49,7 +49,7 @@
     {%- do bin_specs.append({"name": s.name, "set": "b", "expr": s.expr, "edges": "b_" ~ s.key}) -%}
     {%- do bin_specs.append({"name": s.name, "set": "q", "expr": s.expr, "edges": "q_" ~ s.key}) -%}
   {%- endfor %}
-with assay_agg as (
+{%- set agg_sql %}
     select
         count(*) as n_rows
         {%- if nums %},{{ assay.summary_aggregates(nums) }}{% endif %}
@@ -59,6 +59,9 @@ with assay_agg as (
         {%- endfor %}
         {%- if cats %},{{ assay.summary_aggregates(cats, numeric=false) }}{% endif %}
     from {{ source }}
+{%- endset %}
+with assay_agg as (
+    {{ assay.computed_once(agg_sql) }}
 ),
 {%- if nums %}
 assay_edges as (
@@ -71,7 +74,7 @@ assay_edges as (
 ),
 {{ assay.bin_counts_prelude(source, bin_specs, "assay_edges") }}
 assay_counts as (
-    {{ assay.bin_counts(source, bin_specs, "assay_edges") }}
+    {{ assay.computed_once(assay.bin_counts(source, bin_specs, "assay_edges")) }}
 ),
 assay_bin_index as (
     {{ assay.literal_rows(["bin_id"], range(1, bins + 1)) }}
@@ -98,25 +101,35 @@ assay_profile as (
       {%- set sel -%}
     select {{ assay.profile_row(dict(common, column_name=assay.literal(s.name), kind="'numeric'", record_type="'bin'",
         bin_id="assay_bin_index.bin_id",
-        lo="case when assay_bin_index.bin_id > 1 then assay_e.b_" ~ s.key ~ "[assay_bin_index.bin_id - 1] end",
-        hi="case when assay_bin_index.bin_id <= " ~ assay.array_length("assay_e.b_" ~ s.key) ~ " then assay_e.b_" ~ s.key ~ "[assay_bin_index.bin_id] end",
+        lo="case when assay_bin_index.bin_id > 1 then " ~ assay.array_element("assay_e.b_" ~ s.key, "assay_bin_index.bin_id - 1") ~ " end",
+        hi="case when assay_bin_index.bin_id <= " ~ assay.array_length("assay_e.b_" ~ s.key) ~ " then " ~ assay.array_element("assay_e.b_" ~ s.key, "assay_bin_index.bin_id") ~ " end",
         ref_share="cast(coalesce(assay_c.cnt, 0) as " ~ dbl ~ ") / assay_agg.nn_" ~ s.key)) }}
     from assay_agg
     cross join assay_edges as assay_e
     cross join assay_bin_index
     left join assay_counts as assay_c
       on assay_c.column_name = {{ assay.literal(s.name) }} and assay_c.edge_set = 'b'
-     and assay_c.hi is not distinct from (case when assay_bin_index.bin_id <= {{ assay.array_length("assay_e.b_" ~ s.key) }} then assay_e.b_{{ s.key }}[assay_bin_index.bin_id] end)
+     and assay_c.hi is not distinct from (case when assay_bin_index.bin_id <= {{ assay.array_length("assay_e.b_" ~ s.key) }} then {{ assay.array_element("assay_e.b_" ~ s.key, "assay_bin_index.bin_id") }} end)
     where assay_agg.nn_{{ s.key }} > 0 and assay_bin_index.bin_id <= {{ assay.array_length("assay_e.b_" ~ s.key) }} + 1
       {%- endset %}{%- do selects.append(sel) -%}
       {%- set sel -%}
+    {#- The share at or below each quantile by a join and GROUP BY (a correlated subquery would
+        make Spark recompute the aggregates per row). -#}
     select {{ assay.profile_row(dict(common, column_name=assay.literal(s.name), kind="'numeric'", record_type="'quantile'",
-        quantile_u="assay_grid.u", q_value="assay_agg.qg_" ~ s.key ~ "[assay_grid.k + 1]",
-        ref_share="(select cast(coalesce(sum(assay_c.cnt), 0) as " ~ dbl ~ ") from assay_counts as assay_c where assay_c.column_name = "
-                  ~ assay.literal(s.name) ~ " and assay_c.edge_set = 'q' and assay_c.hi <= assay_agg.qg_" ~ s.key ~ "[assay_grid.k + 1]) / assay_agg.nn_" ~ s.key)) }}
-    from assay_agg
-    cross join assay_grid
-    where assay_agg.nn_{{ s.key }} > 0
+        quantile_u="assay_q.u", q_value="assay_q.q_value",
+        ref_share="cast(assay_q.n_below as " ~ dbl ~ ") / assay_agg.nn_" ~ s.key)) }}
+    from (
+        select assay_grid.u, {{ assay.array_element("assay_agg.qg_" ~ s.key, "assay_grid.k + 1") }} as q_value,
+               coalesce(sum(assay_c.cnt), 0) as n_below
+        from assay_agg
+        cross join assay_grid
+        left join assay_counts as assay_c
+          on assay_c.column_name = {{ assay.literal(s.name) }} and assay_c.edge_set = 'q'
+         and assay_c.hi <= {{ assay.array_element("assay_agg.qg_" ~ s.key, "assay_grid.k + 1") }}
+        where assay_agg.nn_{{ s.key }} > 0
+        group by assay_grid.u, {{ assay.array_element("assay_agg.qg_" ~ s.key, "assay_grid.k + 1") }}
+    ) as assay_q
+    cross join assay_agg
       {%- endset %}{%- do selects.append(sel) -%}
     {%- endfor %}
     {%- for s in cats %}

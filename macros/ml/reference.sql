@@ -131,16 +131,16 @@
 case when {{ n_rows }} > 0 then {{ assay.to_double(n_rows ~ " - " ~ n_nonnull) }} / {{ n_rows }} end
 {%- endmacro %}
 
-{#- `select` rows of literals (one list/tuple per row, or bare values for one column), portable. -#}
+{#- `select` rows of literals (one list/tuple per row, or bare values for one column), as one
+    VALUES table: Spark turns it into one local relation, where a UNION ALL of one-row selects
+    became one partition (and one task in every later stage) per row. -#}
 {% macro literal_rows(columns, rows) -%}
-  {%- set selects = [] -%}
+  {%- set tuples = [] -%}
   {%- for row in rows -%}
     {%- set values = row if assay.is_list(row) else [row] -%}
-    {%- set items = [] -%}
-    {%- for c in columns -%}{%- do items.append(values[loop.index0] ~ " as " ~ c) -%}{%- endfor -%}
-    {%- do selects.append("select " ~ items | join(", ")) -%}
+    {%- do tuples.append("(" ~ values[:columns | length] | join(", ") ~ ")") -%}
   {%- endfor -%}
-  {{ selects | join(" union all ") }}
+  select * from (values {{ tuples | join(", ") }}) as assay_literal_rows({{ columns | join(", ") }})
 {%- endmacro %}
 
 {#-
