@@ -25,8 +25,8 @@ def dbt(args: list[str], project_dir: Path, env: dict[str, str]) -> subprocess.C
 
 def dbt_in_one_process(commands: list[list[str]], project_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     """Runs dbt commands one after another in one Python process (dbt's programmatic runner),
-    stopping with exit code 3 when any but the last fails; the last one's failing tests are
-    expected, so it only fails the process (code 2) when dbt raised."""
+    stopping with exit code 3 when the first (the build) fails; the later ones' failing tests
+    are expected, so they only fail the process (code 2) when dbt raised."""
     script = (
         "import sys, json\n"
         "from dbt.cli.main import dbtRunner\n"
@@ -36,7 +36,7 @@ def dbt_in_one_process(commands: list[list[str]], project_dir: Path, env: dict[s
         "    result = runner.invoke(args)\n"
         "    if result.exception is not None:\n"
         "        sys.exit(2)\n"
-        "    if not result.success and i < len(commands) - 1:\n"
+        "    if not result.success and i == 0:\n"
         "        sys.exit(3)\n"
     )
     tail = ["--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
