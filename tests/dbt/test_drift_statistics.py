@@ -259,6 +259,7 @@ def test_capture_profile_run_operation_and_package_model(engine_run, tmp_path):
     """capture_profile (run-operation) and the package model store the same profile rows as the
     inline profile the tests compute."""
     common = ["--target", engine_run.engine, "--target-path", str(tmp_path / "target")]
+    engine_run.close()  # Spark: Derby admits one JVM at a time, and dbt starts its own
     args = "{relation: mla_ref, label: mla_captured, column_list: [skewed, counts, const], categorical_columns: [segment]}"
     op = dbt(["run-operation", "assay.capture_profile", "--args", args, *common], INTEGRATION_DIR, engine_run.env)
     assert op.returncode == 0, op.stdout[-3000:]
