@@ -66,7 +66,7 @@ from (
   {%- for s in specs %}
   select {{ assay.literal(s.name) }} as column_name, '{{ s.set }}' as edge_set,
          unnest(map_keys(assay_h{{ loop.index }})) as assay_k, unnest(map_values(assay_h{{ loop.index }})) as cnt
-  from assay_hist
+  from {{ edges_cte }}_hist
   {{ "union all" if not loop.last }}
   {%- endfor %}
 ) as assay_unnested
@@ -89,11 +89,12 @@ where present
 group by column_name, edge_set, hi
 {%- endmacro %}
 
-{#- DuckDB needs the aggregate row as a CTE of its own (named assay_hist); other engines none. -#}
+{#- DuckDB needs the aggregate row as a CTE of its own (named after the edges CTE, so a query
+    holding two binnings, a drift query with its reference's profile, has two); other engines none. -#}
 {% macro bin_counts_prelude(source, specs, edges_cte) %}{{ return(adapter.dispatch("bin_counts_prelude", "assay")(source, specs, edges_cte)) }}{% endmacro %}
 {% macro default__bin_counts_prelude(source, specs, edges_cte) %}{% endmacro %}
 {% macro duckdb__bin_counts_prelude(source, specs, edges_cte) -%}
-assay_hist as (
+{{ edges_cte }}_hist as (
     select
     {%- for s in specs %}
         histogram(cast({{ s.expr }} as double), coalesce(assay_e.{{ s.edges }}, []::double[])) as assay_h{{ loop.index }}{{ "," if not loop.last }}

@@ -40,18 +40,22 @@
   {%- set cur = assay.filtered_source(model, row_condition) -%}
   {%- set positives = positive_values if positive_values is not none else ["1", "true"] -%}
   {%- set ks_c = "sqrt(-0.5 * ln(cast(" ~ alpha ~ " as " ~ assay.type_double() ~ ") / 2))" -%}
-{%- set ref_sql %}
-  {%- if reference is not none %}
-    {{ assay.profile_sql(reference, columns if kind == "numeric" else none, columns if kind != "numeric" else none,
-                             label="reference", bins=bins, row_condition=compare_row_condition) | indent(4) }}
-  {%- else %}
+{#- The reference's inline profile is hoisted into this WITH (CTEs prefixed assay_rp_), not
+    nested in assay_ref: Spark's analyzer ran out of memory on a WITH nested in a CTE that every
+    statistic reads, and cannot keep a nested CTE computed once. -#}
+{%- if reference is not none %}
+with {{ assay.profile_sql(reference, columns if kind == "numeric" else none, columns if kind != "numeric" else none,
+                          label="reference", bins=bins, row_condition=compare_row_condition,
+                          cte_prefix="assay_rp_", ctes_only=true) }},
+assay_ref as (
+    select * from assay_rp_profile
+),
+{%- else %}
+with assay_ref as (
     select * from {{ assay.stored_profile_rows({"relation": assay.stored_profile_relation(profile_relation),
                                                 "label": reference_profile}, specs) }} as assay_stored
-  {%- endif %}
-{%- endset %}
-with assay_ref as (
-    {{ ref_sql }}
 ),
+{%- endif %}
 assay_cols as (
     {%- set name_literals = [] -%}
     {%- for s in specs -%}{%- do name_literals.append(assay.literal(s.name)) -%}{%- endfor %}

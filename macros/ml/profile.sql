@@ -33,7 +33,9 @@
 {%- endmacro %}
 
 {% macro profile_sql(relation, numeric_columns=none, categorical_columns=none, label="reference",
-                         bins=10, row_condition=none, captured_at=none, source_name=none) -%}
+                         bins=10, row_condition=none, captured_at=none, source_name=none,
+                         cte_prefix="assay_", ctes_only=false) -%}
+  {%- set p = cte_prefix -%}
   {%- set dbl = assay.type_double() -%}
   {%- set nums = assay.column_specs(numeric_columns, "n") -%}
   {%- set cats = assay.column_specs(categorical_columns, "c") -%}
@@ -60,35 +62,35 @@
         {%- if cats %},{{ assay.summary_aggregates(cats, numeric=false) }}{% endif %}
     from {{ source }}
 {%- endset %}
-with assay_agg as (
+{{ "" if ctes_only else "with " }}{{ p }}agg as (
     {{ assay.computed_once(agg_sql) }}
 ),
 {%- if nums %}
-assay_edges as (
+{{ p }}edges as (
     select
     {%- for s in nums %}
         {{ assay.sorted_edge_columns("b_" ~ s.key, "qe_" ~ s.key) }},
         {{ assay.sorted_edge_columns("q_" ~ s.key, "qg_" ~ s.key) }}{{ "," if not loop.last }}
     {%- endfor %}
-    from assay_agg
+    from {{ p }}agg
 ),
-{{ assay.bin_counts_prelude(source, bin_specs, "assay_edges") }}
-assay_counts as (
-    {{ assay.computed_once(assay.bin_counts(source, bin_specs, "assay_edges")) }}
+{{ assay.bin_counts_prelude(source, bin_specs, p ~ "edges") }}
+{{ p }}counts as (
+    {{ assay.computed_once(assay.bin_counts(source, bin_specs, p ~ "edges")) }}
 ),
-assay_bin_index as (
+{{ p }}bin_index as (
     {{ assay.literal_rows(["bin_id"], range(1, bins + 1)) }}
 ),
-assay_grid as (
+{{ p }}grid as (
     {{ assay.literal_rows(["k", "u"], grid_rows) }}
 ),
 {%- endif %}
 {%- if cats %}
-assay_cat_counts as (
+{{ p }}cat_counts as (
     {{ assay.category_counts(source, cats) }}
 ),
 {%- endif %}
-assay_profile as (
+{{ p }}profile as (
     {%- set selects = [] -%}
     {%- for s in nums %}
       {%- set sel -%}
@@ -96,7 +98,7 @@ assay_profile as (
         n="n_rows", n_null="n_rows - nn_" ~ s.key, mean="mean_" ~ s.key, std="std_" ~ s.key,
         null_rate=assay.null_rate_expression("n_rows", "nn_" ~ s.key),
         distinct_count="dc_" ~ s.key, min_value="min_" ~ s.key, max_value="max_" ~ s.key)) }}
-    from assay_agg
+    from {{ p }}agg as assay_agg
       {%- endset %}{%- do selects.append(sel) -%}
       {%- set sel -%}
     select {{ assay.profile_row(dict(common, column_name=assay.literal(s.name), kind="'numeric'", record_type="'bin'",
@@ -104,10 +106,10 @@ assay_profile as (
         lo="case when assay_bin_index.bin_id > 1 then " ~ assay.array_element("assay_e.b_" ~ s.key, "assay_bin_index.bin_id - 1") ~ " end",
         hi="case when assay_bin_index.bin_id <= " ~ assay.array_length("assay_e.b_" ~ s.key) ~ " then " ~ assay.array_element("assay_e.b_" ~ s.key, "assay_bin_index.bin_id") ~ " end",
         ref_share="cast(coalesce(assay_c.cnt, 0) as " ~ dbl ~ ") / assay_agg.nn_" ~ s.key)) }}
-    from assay_agg
-    cross join assay_edges as assay_e
-    cross join assay_bin_index
-    left join assay_counts as assay_c
+    from {{ p }}agg as assay_agg
+    cross join {{ p }}edges as assay_e
+    cross join {{ p }}bin_index as assay_bin_index
+    left join {{ p }}counts as assay_c
       on assay_c.column_name = {{ assay.literal(s.name) }} and assay_c.edge_set = 'b'
      and assay_c.hi is not distinct from (case when assay_bin_index.bin_id <= {{ assay.array_length("assay_e.b_" ~ s.key) }} then {{ assay.array_element("assay_e.b_" ~ s.key, "assay_bin_index.bin_id") }} end)
     where assay_agg.nn_{{ s.key }} > 0 and assay_bin_index.bin_id <= {{ assay.array_length("assay_e.b_" ~ s.key) }} + 1
@@ -121,15 +123,15 @@ assay_profile as (
     from (
         select assay_grid.u, {{ assay.array_element("assay_agg.qg_" ~ s.key, "assay_grid.k + 1") }} as q_value,
                coalesce(sum(assay_c.cnt), 0) as n_below
-        from assay_agg
-        cross join assay_grid
-        left join assay_counts as assay_c
+        from {{ p }}agg as assay_agg
+        cross join {{ p }}grid as assay_grid
+        left join {{ p }}counts as assay_c
           on assay_c.column_name = {{ assay.literal(s.name) }} and assay_c.edge_set = 'q'
          and assay_c.hi <= {{ assay.array_element("assay_agg.qg_" ~ s.key, "assay_grid.k + 1") }}
         where assay_agg.nn_{{ s.key }} > 0
         group by assay_grid.u, {{ assay.array_element("assay_agg.qg_" ~ s.key, "assay_grid.k + 1") }}
     ) as assay_q
-    cross join assay_agg
+    cross join {{ p }}agg as assay_agg
       {%- endset %}{%- do selects.append(sel) -%}
     {%- endfor %}
     {%- for s in cats %}
@@ -138,19 +140,21 @@ assay_profile as (
         n="n_rows", n_null="n_rows - nn_" ~ s.key,
         null_rate=assay.null_rate_expression("n_rows", "nn_" ~ s.key),
         distinct_count="dc_" ~ s.key)) }}
-    from assay_agg
+    from {{ p }}agg as assay_agg
       {%- endset %}{%- do selects.append(sel) -%}
       {%- set sel -%}
     select {{ assay.profile_row(dict(common, column_name=assay.literal(s.name), kind="'categorical'", record_type="'category'",
         category="assay_c.category", ref_share="cast(assay_c.cnt as " ~ dbl ~ ") / assay_agg.nn_" ~ s.key)) }}
-    from assay_cat_counts as assay_c
-    cross join assay_agg
+    from {{ p }}cat_counts as assay_c
+    cross join {{ p }}agg as assay_agg
     where assay_c.column_name = {{ assay.literal(s.name) }}
       {%- endset %}{%- do selects.append(sel) -%}
     {%- endfor %}
     {{ selects | join("\n    union all\n") }}
 )
-select * from assay_profile
+{%- if not ctes_only %}
+select * from {{ p }}profile
+{%- endif %}
 {%- endmacro %}
 
 {#-

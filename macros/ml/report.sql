@@ -85,25 +85,28 @@ from (
 {% endmacro %}
 
 {#- The bins of `bins_sql` (drift_sql's bins output) with the categories beyond the `keep`
-    largest (by the larger of the two shares) summed into one row per column. -#}
+    largest (by the larger of the two shares) summed into one row per column. One grouping over
+    the ranked rows (group 0 = the folded ones), with bins_sql in a subquery, not a CTE: Spark
+    fails to analyse drift_sql's WITH nested in a CTE (INTERNAL_ERROR on an unresolved exprId).
+    A column's bins are all numeric (category NULL) or all categories, so ranking every row of
+    a column ranks its categories, and numeric bins, each a group of its own, pass unchanged. -#}
 {% macro folded_categories(bins_sql, keep) -%}
-with assay_b as (
+select column_name,
+       max(bin_id) as bin_id, max(lo) as lo, max(hi) as hi,
+       case when assay_group > 0 then max(category) end as category,
+       case when assay_group > 0 then bool_or(unseen) end as unseen,
+       case when assay_group > 0 then 0 else count(*) end as folded,
+       sum(ref_share) as ref_share, sum(cur_share) as cur_share
+from (
+    select column_name, bin_id, lo, hi, category, unseen, ref_share, cur_share,
+           case when category is not null
+                 and row_number() over (partition by column_name
+                                        order by greatest(coalesce(ref_share, 0), coalesce(cur_share, 0)) desc, category) > {{ keep }}
+                then 0
+                else row_number() over (partition by column_name order by bin_id, category) end as assay_group
+    from (
 {{ bins_sql }}
-),
-assay_ranked as (
-    select assay_b.*,
-           row_number() over (partition by column_name
-                              order by greatest(coalesce(ref_share, 0), coalesce(cur_share, 0)) desc, category) as assay_rank
-    from assay_b
-    where category is not null
-)
-select column_name, bin_id, lo, hi, category, unseen, 0 as folded, ref_share, cur_share
-from assay_b where category is null
-union all
-select column_name, bin_id, lo, hi, category, unseen, 0 as folded, ref_share, cur_share
-from assay_ranked where assay_rank <= {{ keep }}
-union all
-select column_name, null, null, null, null, null, count(*), sum(ref_share), sum(cur_share)
-from assay_ranked where assay_rank > {{ keep }}
-group by column_name
+    ) as assay_b
+) as assay_ranked
+group by column_name, assay_group
 {%- endmacro %}

