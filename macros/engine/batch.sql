@@ -119,11 +119,13 @@
     {%- set key = assay.batch_set(spec) -%}
     {%- if key not in sets -%}{%- do sets.append(key) -%}{%- do members.append([]) -%}{%- endif -%}
     {%- do members[sets.index(key)].append(loop.index0) -%}
-  {%- endfor %}
+  {%- endfor -%}
+  {%- set plans = [] -%}
+  {%- for key in sets -%}{%- do plans.append(assay.batch_measures(specs, members[loop.index0])) -%}{%- endfor %}
 with
 {%- for key in sets %}
 {%- set s = loop.index0 %}
-{%- set plan = assay.batch_measures(specs, members[s]) %}
+{%- set plan = plans[s] %}
 assay_set_{{ s }} as (
     select
         {%- for alias, expression in plan.measures %}
@@ -141,7 +143,7 @@ assay_set_{{ s }} as (
 assay_failures as (
     {%- for key in sets %}
     {%- set s = loop.index0 %}
-    {%- set refs = assay.batch_measures(specs, members[s]).refs %}
+    {%- set refs = plans[s].refs %}
     select
         assay_checks.check_name,
         assay_checks.test_name,
