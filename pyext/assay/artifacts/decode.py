@@ -20,10 +20,7 @@ T = TypeVar("T", bound=Artifact)
 
 def decode_artifact(path: Path, kind: ArtifactKind, type_: type[T]) -> T:
     """Read `path` as `type_`; any failure, a missing file included, is an ArtifactError."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArtifactError(path, error.strerror or str(error)) from None
+    data = read_artifact_bytes(path)
     try:
         artifact = msgspec.json.decode(data, type=type_)
     except msgspec.ValidationError as error:
@@ -37,6 +34,14 @@ def decode_artifact(path: Path, kind: ArtifactKind, type_: type[T]) -> T:
     if problem:
         raise ArtifactError(path, problem)
     return artifact
+
+
+def read_artifact_bytes(path: Path) -> bytes:
+    """The file's bytes; a missing or unreadable file is an ArtifactError naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ArtifactError(path, error.strerror or str(error)) from None
 
 
 def _check_version(path: Path, kind: ArtifactKind, data: bytes) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import msgspec
 
-from assay.artifacts.decode import describe_json_error, describe_validation_error
+from assay.artifacts.decode import describe_json_error, describe_validation_error, read_artifact_bytes
 from assay.errors import ArtifactError
 
 FILE_NAME = "assay_features.json"
@@ -116,10 +116,7 @@ class _Header(_Struct):
 
 def load_features_report(path: Path) -> FeaturesReport:
     """Read `path`; any problem (missing, truncated, wrong version, bad field) is an ArtifactError."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArtifactError(path, error.strerror or str(error)) from None
+    data = read_artifact_bytes(path)
     try:
         header = msgspec.json.decode(data, type=_Header)
     except msgspec.DecodeError as error:
