@@ -40,7 +40,9 @@ select {{ assay.failing_shape(shown) }}
 from {{ model }}
 {{ assay.where_clause([row_condition, outcome ~ " = 1"]) }}
   {%- else %}
-with assay_rows as (
+{#- assay_rows is read twice, by the totals and by the failing rows they gate; see
+    inlined_cte for why PostgreSQL evaluates it twice instead of storing it. -#}
+with assay_rows as {{ assay.inlined_cte() }} (
     select {% if should_store_failures() %}{{ shown | join(", ") }}, {% endif %}{{ outcome }} as assay_failed
     from {{ model }}
     {{ assay.where_clause([row_condition]) }}
