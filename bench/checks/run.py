@@ -55,7 +55,9 @@ PG_SETTINGS = {
     "work_mem": "256MB",                # sorts/hashes of one aggregate; per node, per worker
     "maintenance_work_mem": "1GB",
     "max_parallel_workers_per_gather": "2",
-    "max_parallel_workers": "2",
+    # PostgreSQL's default: a worker's slot is freed only once the postmaster has reaped it, so
+    # with 2 the batch's next Gather often launched no workers (4M rows: 3.9 s vs 3.4 s).
+    "max_parallel_workers": "8",
     "max_worker_processes": "8",
     "jit": "off",                       # JIT compile cost is paid per query and varies; off for stable timings
     "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off",
@@ -141,8 +143,24 @@ def per_group(values: list[str], column: str, agg: str, bad: str, where: str | N
     return "(" + " or ".join(parts) + ")"
 
 
-def checks(rows: int) -> list[dict]:
-    """name, test, args (assay's), floor(engine) -> SQL boolean 'fails'."""
+# The checks whose cost is per-row work rather than reading the table: a regex, a sort (median,
+# quantile, distinct count) or a hash of every key (compound uniqueness). Batching saves a scan,
+# not that work, so the scan-bound mix swaps them for the cheap checks below.
+PER_ROW_WORK = {"regex_email", "regex_email_mostly", "median_amount", "p95_score", "distinct_country",
+                "distinct_customer", "unique_customer_ts"}
+MIXES = ("broad", "scan")
+
+
+def checks(rows: int, mix: str = "broad") -> list[dict]:
+    """name, test, args (assay's), floor(engine) -> SQL boolean 'fails'.
+
+    broad: the vocabulary's range, every kind of check the batch engine handles, per-row work
+    included; scan: the same minus PER_ROW_WORK plus seven more scan-bound checks (a model's
+    usual not-null / range / set / pattern checks), still 30."""
+    if mix == "scan":
+        return [c for c in checks(rows) if c["name"] not in PER_ROW_WORK] + scan_bound_extras()
+    if mix != "broad":
+        raise ValueError(f"unknown mix {mix!r}: one of {MIXES}")
     cats = ", ".join(q(c) for c in CATEGORIES)
     stats = ", ".join(q(s) for s in STATUSES[:2])
     ctry = ", ".join(q(c) for c in COUNTRIES)
@@ -240,6 +258,29 @@ def checks(rows: int) -> list[dict]:
     ]
 
 
+def scan_bound_extras() -> list[dict]:
+    ctry = ", ".join(q(c) for c in COUNTRIES)
+    return [
+        dict(name="nn_customer", test="expect_column_values_to_not_be_null", args={"column_name": "customer_id"},
+             floor=lambda e: "count(customer_id) < count(*)"),
+        dict(name="nn_event_ts", test="expect_column_values_to_not_be_null", args={"column_name": "event_ts"},
+             floor=lambda e: "count(event_ts) < count(*)"),
+        dict(name="nn_quantity", test="expect_column_values_to_not_be_null", args={"column_name": "quantity"},
+             floor=lambda e: "count(quantity) < count(*)"),
+        dict(name="nn_score", test="expect_column_values_to_not_be_null", args={"column_name": "score"},
+             floor=lambda e: "count(score) < count(*)"),
+        dict(name="between_discount", test="expect_column_values_to_be_between",
+             args={"column_name": "discount", "min_value": 0, "max_value": 100},
+             floor=lambda e: row_fails("discount < 0 or discount > 100")),
+        dict(name="in_set_country", test="expect_column_values_to_be_in_set",
+             args={"column_name": "country", "value_set": COUNTRIES},
+             floor=lambda e: row_fails(f"country not in ({ctry})")),
+        dict(name="like_email", test="expect_column_values_to_match_like_pattern",
+             args={"column_name": "email", "like_pattern": "%@example.%"},
+             floor=lambda e: row_fails("email not like '%@example.%'")),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # The generated dbt project: the 30 tests on a source, and one `assay.checks` with all 30.
 # ---------------------------------------------------------------------------------------------
@@ -259,18 +300,23 @@ def write_project(project: Path, rows: int, duckdb_path: Path, pg_port: int | No
     (project / "profiles.yml").write_text(yaml.safe_dump({"assay_bench": {"target": "duckdb", "outputs": outputs}}))
     columns: dict[str, list] = {}
     table_tests = []
-    batch = []
-    for c in checks(rows):
-        args = dict(c["args"])
-        batch.append({"test": c["test"], "name": c["name"], **args})
-        column = args.pop("column_name", None)
-        entry = {f"assay.{c['test']}": {"name": c["name"], "arguments": args}}
-        (columns.setdefault(column, []) if column else table_tests).append(entry)
-    table_tests.append({"assay.checks": {"name": "batched_checks", "arguments": {"checks": batch}}})
-    # The same batch with store_failures, compiled only to read which checks fail (without it,
-    # a failing row is a bare `1`); the timed query is `batched_checks`, as dbt runs it.
-    table_tests.append({"assay.checks": {"name": "batched_checks_verdict", "arguments": {"checks": batch},
-                                         "config": {"store_failures": True}}})
+    written = set()
+    for mix in MIXES:
+        batch = []
+        for c in checks(rows, mix):
+            args = dict(c["args"])
+            batch.append({"test": c["test"], "name": c["name"], **args})
+            if c["name"] in written:
+                continue
+            written.add(c["name"])
+            column = args.pop("column_name", None)
+            entry = {f"assay.{c['test']}": {"name": c["name"], "arguments": args}}
+            (columns.setdefault(column, []) if column else table_tests).append(entry)
+        table_tests.append({"assay.checks": {"name": batched_name(mix), "arguments": {"checks": batch}}})
+        # The same batch with store_failures, compiled only to read which checks fail (without it,
+        # a failing row is a bare `1`); the timed query is the batch without it, as dbt runs it.
+        table_tests.append({"assay.checks": {"name": batched_name(mix) + "_verdict", "arguments": {"checks": batch},
+                                             "config": {"store_failures": True}}})
     source = {
         "name": "bench", "schema": "{{ 'main' if target.type == 'duckdb' else 'public' }}",
         "tables": [{"name": TABLE, "data_tests": table_tests,
@@ -278,6 +324,10 @@ def write_project(project: Path, rows: int, duckdb_path: Path, pg_port: int | No
     }
     (project / "models").mkdir(exist_ok=True)
     (project / "models" / "sources.yml").write_text(yaml.safe_dump({"version": 2, "sources": [source]}, sort_keys=False))
+
+
+def batched_name(mix: str) -> str:
+    return "batched_checks" if mix == "broad" else f"batched_checks_{mix}"
 
 
 def dbt(args: list[str], project: Path) -> None:
@@ -448,11 +498,11 @@ def timed(fn, repeat: int) -> tuple[float, float]:
     return statistics.median(times), min(times)
 
 
-def measure(engine, rows: int, compiled: dict[str, str], repeat: int, timeout: float | None, log) -> dict:
-    specs = checks(rows)
+def measure(engine, rows: int, mix: str, compiled: dict[str, str], repeat: int, timeout: float | None, log) -> dict:
+    specs = checks(rows, mix)
     names = [c["name"] for c in specs]
     separate_sql = {n: dbt_wrapped(compiled[n]) for n in names}
-    batched_sql = dbt_wrapped(compiled["batched_checks"])
+    batched_sql = dbt_wrapped(compiled[batched_name(mix)])
     floor_cols = [f"({c['floor'](engine.name)}) as {c['name']}" for c in specs]
     floor_sql = "select\n    " + ",\n    ".join(floor_cols) + f"\nfrom {TABLE}"
     if engine.name == "postgres":
@@ -474,20 +524,20 @@ def measure(engine, rows: int, compiled: dict[str, str], repeat: int, timeout: f
             per_test[n].append(time.perf_counter() - s)
 
     # Each way: one warm-up run that also gives its verdict (not timed), then `repeat` timed runs.
-    log(f"  [{engine.name}] separate: warm-up/verdict, then {repeat} timed runs")
+    log(f"  [{engine.name}, {mix} mix] separate: warm-up/verdict, then {repeat} timed runs")
     try:
         failing["separate"] = {n for n in names if engine.query(separate_sql[n], timeout)[0][0] > 0}
         times["separate"] = timed(run_separate, repeat)
     except QueryTimeout:
         failing["separate"] = times["separate"] = None
-    log(f"  [{engine.name}] batched")
+    log(f"  [{engine.name}, {mix} mix] batched")
     try:
-        failing["batched"] = {r[0] for r in engine.query(compiled["batched_checks_verdict"], timeout)}
+        failing["batched"] = {r[0] for r in engine.query(compiled[batched_name(mix) + "_verdict"], timeout)}
         engine.query(batched_sql, timeout)
         times["batched"] = timed(lambda: engine.query(batched_sql, timeout), repeat)
     except QueryTimeout:
         failing["batched"] = times["batched"] = None
-    log(f"  [{engine.name}] floor")
+    log(f"  [{engine.name}, {mix} mix] floor")
     try:
         (floor_row,) = engine.query(floor_sql, timeout)
         failing["floor"] = {n for n, v in zip(names, floor_row) if v}
@@ -497,7 +547,7 @@ def measure(engine, rows: int, compiled: dict[str, str], repeat: int, timeout: f
     return {
         "names": names, "failing": failing, "scans": scans, "times": times,
         "per_test": {n: statistics.median(v) for n, v in per_test.items() if v},
-        "sql": {"batched": compiled["batched_checks"], "floor": floor_sql, "separate": separate_sql},
+        "sql": {"batched": compiled[batched_name(mix)], "floor": floor_sql, "separate": separate_sql},
         "settings": engine.settings(), "timeout": timeout,
     }
 
@@ -515,57 +565,62 @@ def median_ratio(result: dict, a: str, b: str) -> float | None:
     return t[a] / t[b] if t[a] and t[b] else None
 
 
-def report(rows: int, results: dict[str, dict], out) -> None:
+def run_label(engine: str, mix: str) -> str:
+    return engine if mix == "broad" else f"{engine}/{mix}"
+
+
+def report(rows: int, results: dict[tuple[str, str], dict], out) -> None:
     p = lambda *a: print(*a, file=out, flush=True)  # noqa: E731
+    w = max(len(run_label(*key)) for key in results) if results else 9
     p(f"\n== verdicts ({rows:,} rows): failing checks by each way")
-    for name, r in results.items():
+    for key, r in results.items():
         f = r["failing"]
         for way in ("separate", "batched", "floor"):
             shown = sorted(f[way]) if f[way] is not None else f"(timed out after {r['timeout']:.0f}s)"
-            p(f"{name if way == 'separate' else '':9} {way + ':':9} {shown}")
-        p(f"{'':9} {agreement(f)}")
+            p(f"{run_label(*key) if way == 'separate' else '':{w}} {way + ':':9} {shown}")
+        p(f"{'':{w}} {agreement(f)}")
     p(f"\n== timings ({rows:,} rows, warm; median and best of the repeats)")
-    p(f"{'engine':9} {'way':9} {'median s':>9} {'best s':>8} {'scans':>6}")
-    for name, r in results.items():
+    p(f"{'engine':{w}} {'way':9} {'median s':>9} {'best s':>8} {'scans':>6}")
+    for key, r in results.items():
         for way in ("separate", "batched", "floor"):
             t = r["times"][way]
             cell = f"{t[0]:9.3f} {t[1]:8.3f}" if t else f"{'> ' + format(r['timeout'], '.0f'):>9} {'-':>8}"
-            p(f"{name:9} {way:9} {cell} {r['scans'][way]:6d}")
+            p(f"{run_label(*key):{w}} {way:9} {cell} {r['scans'][way]:6d}")
     p("")
-    for name, r in results.items():
+    for (name, mix), r in results.items():
         ratio = lambda a, b: "n/a" if median_ratio(r, a, b) is None else f"{median_ratio(r, a, b):.2f}x"  # noqa: E731
         (op, bound), (sop, sbound) = BATCHED_VS_FLOOR, SEPARATE_VS_BATCHED[name]
-        p(f"{name:9} batched/floor = {ratio('batched', 'floor')} (target {op} {bound:g}x)   "
+        p(f"{run_label(name, mix):{w}} batched/floor = {ratio('batched', 'floor')} (target {op} {bound:g}x)   "
           f"separate/batched = {ratio('separate', 'batched')} "
           f"(target {sop} {sbound:g}x)")
-    for name, r in results.items():
-        p(f"\n{name} settings: {r['settings']}")
+    for key, r in results.items():
+        p(f"\n{run_label(*key)} settings: {r['settings']}")
         slow = sorted(r["per_test"].items(), key=lambda kv: -kv[1])
         if slow:
-            p(f"{name} separate tests, slowest first (median s): " + ", ".join(f"{n} {s:.3f}" for n, s in slow))
+            p(f"{run_label(*key)} separate tests, slowest first (median s): " + ", ".join(f"{n} {s:.3f}" for n, s in slow))
 
 
-def write_results(path: Path, rows: int, repeat: int, results: dict[str, dict]) -> None:
-    """The report's figures as JSON (bench/comparisons.py): two comparisons per engine."""
+def write_results(path: Path, rows: int, repeat: int, results: dict[tuple[str, str], dict]) -> None:
+    """The report's figures as JSON (bench/comparisons.py): two comparisons per engine and mix."""
     comparisons = []
-    for name, r in results.items():
+    for (name, mix), r in results.items():
         def way(w: str) -> str:
             t, n = r["times"][w], r["scans"][w]
             took = f"{t[0]:.2f} s" if t else f"> {r['timeout']:.0f} s (timed out)"
             return f"{w} {took}, {n} scan{'s' if n != 1 else ''}"
-        engine = ENGINE_NAMES[name]
+        engine = ENGINE_NAMES[name] + ("" if mix == "broad" else f", {mix}-bound mix")
         comparisons.append(comparison(
             f"{engine}: batched vs floor", f"{way('batched')}; {way('floor')}; verdicts {agreement(r['failing'])}",
             time=condition(median_ratio(r, "batched", "floor"), "x the time", *BATCHED_VS_FLOOR)))
         comparisons.append(comparison(
             f"{engine}: batched vs separate", f"{way('separate')}; {way('batched')}",
             time=condition(median_ratio(r, "separate", "batched"), "x faster", *SEPARATE_VS_BATCHED[name])))
-    raw = {name: {
+    raw = {run_label(*key): {
         "times": {w: None if t is None else {"median_s": t[0], "best_s": t[1]} for w, t in r["times"].items()},
         "scans": r["scans"], "agreement": agreement(r["failing"]),
         "failing": {w: None if f is None else sorted(f) for w, f in r["failing"].items()},
         "separate_tests_median_s": r["per_test"], "settings": r["settings"], "timeout_s": r["timeout"],
-    } for name, r in results.items()}
+    } for key, r in results.items()}
     write_json(path, "checks", comparisons, rows=rows, repeat=repeat, engines=raw)
 
 
@@ -574,6 +629,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=DEFAULT_ROWS)
     parser.add_argument("--engines", default="duckdb,postgres")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--mixes", default=",".join(MIXES),
+                        help="which 30 checks: broad (per-row work included), scan (scan-bound); default both")
     parser.add_argument("--assay-root", type=Path, default=ROOT,
                         help="the assay package to benchmark (default: this repository), e.g. a scratch copy with a changed engine")
     parser.add_argument("--timeout", type=float, default=600,
@@ -585,11 +642,14 @@ def main() -> None:
     unknown = set(engines) - {"duckdb", "postgres"}
     if unknown:
         sys.exit(f"unknown engines: {sorted(unknown)}")
+    mixes = [m.strip() for m in args.mixes.split(",") if m.strip()]
+    if not mixes or set(mixes) - set(MIXES):
+        sys.exit(f"--mixes: one or more of {list(MIXES)}, got {args.mixes!r}")
     os.environ["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
     # A plain SIGTERM would skip the cleanup below and leave the PostgreSQL server running.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     print(f"assay checks benchmark: {args.rows:,} rows"
-          f"{' (default size)' if args.rows == DEFAULT_ROWS else ''}, engines {engines}, repeat {args.repeat}"
+          f"{' (default size)' if args.rows == DEFAULT_ROWS else ''}, engines {engines}, mixes {mixes}, repeat {args.repeat}"
           f"{'' if args.assay_root.resolve() == ROOT else f', assay from {args.assay_root}'}",
           flush=True)
     log = lambda m: print(m, flush=True)  # noqa: E731
@@ -613,15 +673,17 @@ def main() -> None:
                 log(f"  [{name}] dbt compile: {len(compiled)} tests in {time.perf_counter() - s:.1f}s")
                 engine.open()
                 try:
-                    results[name] = measure(engine, args.rows, compiled, args.repeat, args.timeout, log)
+                    for mix in mixes:
+                        results[name, mix] = measure(engine, args.rows, mix, compiled, args.repeat, args.timeout, log)
                 finally:
                     engine.close()
-                sql_dir = work / "sql" / name
-                sql_dir.mkdir(parents=True, exist_ok=True)
-                (sql_dir / "batched.sql").write_text(results[name]["sql"]["batched"])
-                (sql_dir / "floor.sql").write_text(results[name]["sql"]["floor"])
-                for n, sql in results[name]["sql"]["separate"].items():
-                    (sql_dir / f"separate_{n}.sql").write_text(sql)
+                for mix in mixes:
+                    sql_dir = work / "sql" / run_label(name, mix)
+                    sql_dir.mkdir(parents=True, exist_ok=True)
+                    (sql_dir / "batched.sql").write_text(results[name, mix]["sql"]["batched"])
+                    (sql_dir / "floor.sql").write_text(results[name, mix]["sql"]["floor"])
+                    for n, sql in results[name, mix]["sql"]["separate"].items():
+                        (sql_dir / f"separate_{n}.sql").write_text(sql)
                 if name == "duckdb":
                     duck_path.unlink(missing_ok=True)
     finally:
