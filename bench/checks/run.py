@@ -133,6 +133,11 @@ def row_fails(bad: str, probe: str | None = None, mostly: float = 1.0, where: st
     return f"({f} > 0 and {n} - {f} < {mostly} * {n})"
 
 
+def not_null(column: str, name: str | None = None) -> dict:
+    return dict(name=name or f"nn_{column}", test="expect_column_values_to_not_be_null", args={"column_name": column},
+                floor=lambda e: f"count({column}) < count(*)")
+
+
 def per_group(values: list[str], column: str, agg: str, bad: str, where: str | None = None) -> str:
     """A grouped aggregate check by hand: the groups are known, each is a FILTER."""
     scope = f" and ({where})" if where else ""
@@ -165,10 +170,8 @@ def checks(rows: int, mix: str = "broad") -> list[dict]:
     stats = ", ".join(q(s) for s in STATUSES[:2])
     ctry = ", ".join(q(c) for c in COUNTRIES)
     return [
-        dict(name="nn_id", test="expect_column_values_to_not_be_null", args={"column_name": "id"},
-             floor=lambda e: "count(id) < count(*)"),
-        dict(name="nn_amount", test="expect_column_values_to_not_be_null", args={"column_name": "amount"},
-             floor=lambda e: "count(amount) < count(*)"),
+        not_null("id"),
+        not_null("amount"),
         dict(name="nn_email_mostly", test="expect_column_values_to_not_be_null",
              args={"column_name": "email", "mostly": 0.95},
              floor=lambda e: "(count(*) > count(email) and count(email) < 0.95 * count(*))"),
@@ -261,14 +264,10 @@ def checks(rows: int, mix: str = "broad") -> list[dict]:
 def scan_bound_extras() -> list[dict]:
     ctry = ", ".join(q(c) for c in COUNTRIES)
     return [
-        dict(name="nn_customer", test="expect_column_values_to_not_be_null", args={"column_name": "customer_id"},
-             floor=lambda e: "count(customer_id) < count(*)"),
-        dict(name="nn_event_ts", test="expect_column_values_to_not_be_null", args={"column_name": "event_ts"},
-             floor=lambda e: "count(event_ts) < count(*)"),
-        dict(name="nn_quantity", test="expect_column_values_to_not_be_null", args={"column_name": "quantity"},
-             floor=lambda e: "count(quantity) < count(*)"),
-        dict(name="nn_score", test="expect_column_values_to_not_be_null", args={"column_name": "score"},
-             floor=lambda e: "count(score) < count(*)"),
+        not_null("customer_id", "nn_customer"),
+        not_null("event_ts"),
+        not_null("quantity"),
+        not_null("score"),
         dict(name="between_discount", test="expect_column_values_to_be_between",
              args={"column_name": "discount", "min_value": 0, "max_value": 100},
              floor=lambda e: row_fails("discount < 0 or discount > 100")),
