@@ -118,6 +118,9 @@ def q(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
+COUNTRY_LIST = ", ".join(q(c) for c in COUNTRIES)  # the floor's SQL list, for both mixes
+
+
 def regex(engine: str, col: str, pattern: str) -> str:
     return f"regexp_matches({col}, {q(pattern)})" if engine == "duckdb" else f"({col} ~ {q(pattern)})"
 
@@ -168,7 +171,6 @@ def checks(rows: int, mix: str = "broad") -> list[dict]:
         raise ValueError(f"unknown mix {mix!r}: one of {MIXES}")
     cats = ", ".join(q(c) for c in CATEGORIES)
     stats = ", ".join(q(s) for s in STATUSES[:2])
-    ctry = ", ".join(q(c) for c in COUNTRIES)
     return [
         not_null("id"),
         not_null("amount"),
@@ -195,7 +197,7 @@ def checks(rows: int, mix: str = "broad") -> list[dict]:
              floor=lambda e: row_fails(f"status not in ({stats})")),
         dict(name="in_set_country_active", test="expect_column_values_to_be_in_set",
              args={"column_name": "country", "value_set": COUNTRIES, "row_condition": "status = 'active'"},
-             floor=lambda e: row_fails(f"country not in ({ctry})", where="status = 'active'")),
+             floor=lambda e: row_fails(f"country not in ({COUNTRY_LIST})", where="status = 'active'")),
         dict(name="regex_email", test="expect_column_values_to_match_regex",
              args={"column_name": "email", "regex": EMAIL_RE},
              floor=lambda e: row_fails(f"not {regex(e, 'email', EMAIL_RE)}")),
@@ -262,7 +264,6 @@ def checks(rows: int, mix: str = "broad") -> list[dict]:
 
 
 def scan_bound_extras() -> list[dict]:
-    ctry = ", ".join(q(c) for c in COUNTRIES)
     return [
         not_null("customer_id", "nn_customer"),
         not_null("event_ts"),
@@ -273,7 +274,7 @@ def scan_bound_extras() -> list[dict]:
              floor=lambda e: row_fails("discount < 0 or discount > 100")),
         dict(name="in_set_country", test="expect_column_values_to_be_in_set",
              args={"column_name": "country", "value_set": COUNTRIES},
-             floor=lambda e: row_fails(f"country not in ({ctry})")),
+             floor=lambda e: row_fails(f"country not in ({COUNTRY_LIST})")),
         dict(name="like_email", test="expect_column_values_to_match_like_pattern",
              args={"column_name": "email", "like_pattern": "%@example.%"},
              floor=lambda e: row_fails("email not like '%@example.%'")),

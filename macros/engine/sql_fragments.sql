@@ -73,8 +73,8 @@ select * from (
   stored once, because the first reader only aggregates it and gates the second. PostgreSQL
   materialises a CTE read twice: every row's outcome goes into a tuplestore, in one process,
   where the inlined form runs both passes in parallel workers and skips the second when the gate
-  is closed (4M rows: a `mostly` not-null test 0.88 s -> 0.26 s, a `mostly` regex 6.0 s -> 5.1 s). DuckDB is as fast either way and
-  Spark always inlines, so only PostgreSQL says so.
+  is closed (4M rows: a `mostly` not-null test 0.88 s -> 0.26 s, a `mostly` regex 6.0 s -> 5.1 s).
+  DuckDB is as fast either way and Spark always inlines, so only PostgreSQL says so.
 -#}
 {% macro inlined_cte() %}{{ return(adapter.dispatch("inlined_cte", "assay")()) }}{% endmacro %}
 {% macro default__inlined_cte() %}{{ return("") }}{% endmacro %}
