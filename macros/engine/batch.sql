@@ -8,12 +8,16 @@
   (window functions, another model, the catalog) cannot be collected and are refused.
 
   The scans: every row check and every plain aggregate share one aggregate query (row checks
-  become a failure count, and with `mostly` a row count, aggregates their expression). Aggregate checks with a group_by or a
-  row_condition get one query per distinct (row_condition, group_by), computing only their own
-  measures. One GROUPING SETS query could read the table once for all of them, but it computes
-  every aggregate in every set: a uniqueness check grouped by a key turns each quantile and
-  distinct count into one per row (measured 7x slower than separate tests on DuckDB, and
-  unfinished on PostgreSQL, in bench/checks).
+  become a failure count, and with `mostly` a row count, aggregates their expression).
+  Aggregate checks with a group_by get one query per distinct group_by, computing only their
+  own measures. An aggregate check's row_condition becomes a FILTER on each of its aggregate
+  calls (see batch_filtered_expression), so it shares the scan of its group_by; where the
+  engine has no FILTER, or the expression calls a function the batch does not know, the check
+  gets a query of its own per distinct (row_condition, group_by). One GROUPING SETS query could
+  read the table once for all of them, but it computes every aggregate in every set: a
+  uniqueness check grouped by a key turns each quantile and distinct count into one per row
+  (measured 7x slower than separate tests on DuckDB, and unfinished on PostgreSQL, in
+  bench/checks).
 -#}
 
 {% macro is_batch_collector(model) -%}
@@ -43,7 +47,7 @@
       {{ assay.arg_error("checks", model, position ~ ".test",
           "cannot run in a batch: " ~ test_name ~ " needs a query of its own (run it as a separate test)") }}
     {%- endif -%}
-    {%- set spec = collected[0] -%}
+    {%- set spec = assay.batch_fold_condition(collected[0]) -%}
     {%- set label = check.get("name") or (test_name ~ ("(" ~ check["column_name"] ~ ")" if check.get("column_name") else "")) -%}
     {%- do spec.update({"name": label, "test": test_name}) -%}
     {%- do specs.append(spec) -%}
@@ -91,6 +95,9 @@
       {%- if spec.mostly < 1 -%}{%- do wanted.update({"n": "count(" ~ assay.batch_row_value(spec) ~ ")"}) -%}{%- endif -%}
     {%- else -%}
       {%- do wanted.update({"v": spec.expression}) -%}
+      {%- if spec.filtered_by and spec.groups -%}
+        {%- do wanted.update({"c": "count(*) filter (where " ~ spec.filtered_by ~ ")"}) -%}
+      {%- endif -%}
     {%- endif -%}
     {%- set ref = {} -%}
     {%- for role, expression in wanted.items() -%}
@@ -185,6 +192,92 @@ group by check_name, test_name
   {%- elif spec.kind == "row" -%}
     {{ ref.f }} > 0
   {%- else -%}
-    not coalesce({{ spec.condition | replace("observed_value", ref.v) }}, {{ "true" if spec.null_passes else "false" }})
+    {#- A separate test's WHERE leaves no group without a matching row; the FILTER keeps them. -#}
+    {{ "(" ~ ref.c ~ " > 0 and " if ref.c }}not coalesce({{ spec.condition | replace("observed_value", ref.v) }}, {{ "true" if spec.null_passes else "false" }}){{ ")" if ref.c }}
   {%- endif -%}
 {%- endmacro %}
+
+{#-
+  An aggregate check's row_condition moved into its expression, so the check can share the scan
+  of the other checks with its group_by: every aggregate call gets `filter (where condition)`.
+  Only where the engine has FILTER and every function the expression calls is known to be an
+  aggregate or a scalar function; anything else (a user's expression calling a function not
+  listed, a window, a subquery) keeps the condition as its set's WHERE, which is always right.
+-#}
+{% macro batch_fold_condition(spec) %}
+  {%- if spec.kind == "aggregate" and spec.row_condition and assay.batch_filters_aggregates() -%}
+    {%- set condition = "(" ~ spec.row_condition ~ ")" -%}
+    {%- set filtered = assay.batch_filtered_expression(spec.expression, condition) -%}
+    {%- if filtered is not none -%}
+      {%- do spec.update({"expression": filtered, "row_condition": none, "filtered_by": condition}) -%}
+    {%- endif -%}
+  {%- endif -%}
+  {{ return(spec) }}
+{% endmacro %}
+
+{% macro batch_filters_aggregates() %}{{ return(adapter.dispatch("batch_filters_aggregates", "assay")()) }}{% endmacro %}
+{% macro default__batch_filters_aggregates() %}{{ return(false) }}{% endmacro %}
+{% macro postgres__batch_filters_aggregates() %}{{ return(true) }}{% endmacro %}
+{% macro duckdb__batch_filters_aggregates() %}{{ return(true) }}{% endmacro %}
+{% macro spark__batch_filters_aggregates() %}{{ return(true) }}{% endmacro %}
+
+{#-
+  `expression` with `filter (where condition)` after each aggregate call (after its `within
+  group (...)` for an ordered-set aggregate), or none when that cannot be done safely. The
+  tokens are quoted strings and identifiers (skipped whole, so a column named "count(" is
+  harmless), words, parentheses and any other character.
+-#}
+{% macro batch_filtered_expression(expression, condition) %}
+  {%- set aggregates = ["avg", "sum", "min", "max", "count", "stddev", "stddev_samp", "stddev_pop",
+                        "variance", "var_samp", "var_pop", "percentile_cont", "percentile_disc",
+                        "percentile", "quantile_cont", "quantile_disc", "median", "bool_and", "bool_or",
+                        "count_if", "approx_count_distinct", "corr", "covar_samp", "covar_pop"] -%}
+  {%- set scalars = ["cast", "coalesce", "nullif", "abs", "sqrt", "ln", "log", "log10", "exp", "power",
+                     "round", "floor", "ceil", "ceiling", "greatest", "least", "length", "char_length",
+                     "lower", "upper", "trim", "sign", "array"] -%}
+  {%- set refused = ["filter", "over", "select", "window"] -%}
+  {%- set tokens = [] -%}
+  {%- for m in modules.re.finditer("'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`[^`]*`|[A-Za-z_][A-Za-z0-9_$]*|\\S", expression) -%}
+    {%- do tokens.append({"text": m.group(0), "word": m.group(0) | lower, "end": m.end()}) -%}
+  {%- endfor -%}
+  {#- opens: one entry per open parenthesis, true when closing it ends an aggregate call -#}
+  {%- set state = namespace(ok=true, calls=0, opens=[], pending=false, cuts=[]) -%}
+  {%- for t in tokens -%}
+    {%- set i = loop.index0 -%}
+    {%- set next = tokens[i + 1].word if i + 1 < (tokens | length) else "" -%}
+    {%- set prev = tokens[i - 1].word if i > 0 else "" -%}
+    {%- set prev2 = tokens[i - 2].word if i > 1 else "" -%}
+    {%- if t.word in refused or (t.text[:1] == "'" and "\\" in t.text) -%}
+      {#- a backslash in a literal is an escape on Spark and a character on PostgreSQL -#}
+      {%- set state.ok = false -%}
+    {%- elif t.text == "(" -%}
+      {%- set ordered = prev == "group" and prev2 == "within" -%}
+      {%- do state.opens.append(prev in aggregates or ordered) -%}
+      {%- if prev in aggregates -%}{%- set state.calls = state.calls + 1 -%}{%- endif -%}
+    {%- elif t.text == ")" -%}
+      {%- if not state.opens -%}{%- set state.ok = false -%}
+      {%- elif state.opens.pop() -%}
+        {%- if next == "within" -%}
+          {%- set state.pending = true -%}
+        {%- else -%}
+          {%- do state.cuts.append(t.end) -%}
+          {%- set state.pending = false -%}
+        {%- endif -%}
+      {%- endif -%}
+    {%- elif next == "(" and t.word not in aggregates and t.word not in scalars
+             and t.word not in ("group", "distinct", "as", "and", "or", "not", "in", "then", "else", "when", "by") -%}
+      {%- set state.ok = false -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {%- if not state.ok or state.calls == 0 or state.opens or state.pending -%}
+    {{ return(none) }}
+  {%- endif -%}
+  {%- set pieces = [] -%}
+  {%- set at = namespace(start=0) -%}
+  {%- for cut in state.cuts -%}
+    {%- do pieces.append(expression[at.start:cut] ~ " filter (where " ~ condition ~ ")") -%}
+    {%- set at.start = cut -%}
+  {%- endfor -%}
+  {%- do pieces.append(expression[at.start:]) -%}
+  {{ return(pieces | join("")) }}
+{% endmacro %}

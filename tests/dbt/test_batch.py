@@ -3,6 +3,7 @@ the same case reports as its own test (run_results' failure count, zero when it 
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -33,3 +34,17 @@ def test_batched_checks_match_separate_tests(engine_run, batch):
     rows = engine_run.query(f"select check_name, failures from {engine_run.audit_table(batch.name)}")
     batched = {name: int(failures) for name, failures in rows}
     assert batched == {name: n for name, n in separate.items() if n}
+
+
+def test_row_conditions_share_the_scan_of_their_group_by(engine_run):
+    """An aggregate check's row_condition is a FILTER on its aggregates, not a query of its own:
+    the only set with a WHERE is the check whose expression calls a function the batch does
+    not know (concat)."""
+    compiled = next((engine_run.target_path / "compiled").rglob("batch/batch.yml"))
+    with_where = {}
+    for path in compiled.glob("*.sql"):
+        sets = path.read_text().split("assay_failures as (")[0]
+        count = len(re.findall(r"^\s*where\b", sets, re.M))
+        if count:
+            with_where[path.stem] = count
+    assert with_where == {"batch__vc1_quoted": 1}
