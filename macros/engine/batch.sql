@@ -92,7 +92,7 @@
     {%- set wanted = {} -%}
     {%- if spec.kind == "row" -%}
       {%- do wanted.update({"f": "sum(" ~ assay.batch_row_value(spec) ~ ")"}) -%}
-      {%- if spec.mostly < 1 -%}{%- do wanted.update({"n": "count(" ~ assay.batch_row_value(spec) ~ ")"}) -%}{%- endif -%}
+      {%- if spec.mostly < 1 -%}{%- do wanted.update({"n": assay.batch_row_count(spec)}) -%}{%- endif -%}
     {%- else -%}
       {%- do wanted.update({"v": spec.expression}) -%}
       {%- if spec.filtered_by and spec.groups -%}
@@ -184,6 +184,14 @@ group by check_name, test_name
 {% macro batch_row_value(spec) -%}
   {%- if spec.row_condition -%}case when ({{ spec.row_condition }}) then {{ spec.outcome }} end
   {%- else -%}{{ spec.outcome }}{%- endif -%}
+{%- endmacro %}
+
+{#- The rows a `mostly` check counts. When NULLs fail, the outcome is never NULL, so that is
+    every row (within the row_condition) and the outcome need not be evaluated again. -#}
+{% macro batch_row_count(spec) -%}
+  {%- if not spec.counts_every_row -%}count({{ assay.batch_row_value(spec) }})
+  {%- elif spec.row_condition -%}count(case when ({{ spec.row_condition }}) then 1 end)
+  {%- else -%}count(*){%- endif -%}
 {%- endmacro %}
 
 {% macro batch_failing(spec, ref) -%}

@@ -30,7 +30,8 @@
   {%- endif -%}
   {%- if assay.is_batch_collector(model) -%}
     {%- do model.assay_batch.append({"kind": "row", "test": test_name, "outcome": outcome,
-                                     "row_condition": row_condition, "mostly": mostly}) -%}
+                                     "row_condition": row_condition, "mostly": mostly,
+                                     "counts_every_row": nulls == "fail"}) -%}
     {{- return("") -}}
   {%- endif -%}
   {%- set shown = assay.unique_columns((show_columns or ["*"]) + (context_columns or [])) if show_columns else ["*"] -%}
