@@ -181,17 +181,17 @@ group by check_name, test_name
 {% endmacro %}
 
 {#- A row check's outcome (1 failing, 0 passing, NULL not counted) within its row_condition. -#}
-{% macro batch_row_value(spec) -%}
-  {%- if spec.row_condition -%}case when ({{ spec.row_condition }}) then {{ spec.outcome }} end
-  {%- else -%}{{ spec.outcome }}{%- endif -%}
+{% macro batch_row_value(spec, outcome=none) -%}
+  {%- set outcome = spec.outcome if outcome is none else outcome -%}
+  {%- if spec.row_condition -%}case when ({{ spec.row_condition }}) then {{ outcome }} end
+  {%- else -%}{{ outcome }}{%- endif -%}
 {%- endmacro %}
 
 {#- The rows a `mostly` check counts. When NULLs fail, the outcome is never NULL, so that is
     every row (within the row_condition) and the outcome need not be evaluated again. -#}
 {% macro batch_row_count(spec) -%}
-  {%- if not spec.counts_every_row -%}count({{ assay.batch_row_value(spec) }})
-  {%- elif spec.row_condition -%}count(case when ({{ spec.row_condition }}) then 1 end)
-  {%- else -%}count(*){%- endif -%}
+  {%- if spec.counts_every_row and not spec.row_condition -%}count(*)
+  {%- else -%}count({{ assay.batch_row_value(spec, "1" if spec.counts_every_row else spec.outcome) }}){%- endif -%}
 {%- endmacro %}
 
 {% macro batch_failing(spec, ref) -%}
@@ -249,7 +249,7 @@ group by check_name, test_name
     {%- do tokens.append({"text": m.group(0), "word": m.group(0) | lower, "end": m.end()}) -%}
   {%- endfor -%}
   {#- opens: one entry per open parenthesis, true when closing it ends an aggregate call -#}
-  {%- set state = namespace(ok=true, calls=0, opens=[], pending=false, cuts=[]) -%}
+  {%- set state = namespace(ok=true, opens=[], pending=false, cuts=[]) -%}
   {%- for t in tokens -%}
     {%- set i = loop.index0 -%}
     {%- set next = tokens[i + 1].word if i + 1 < (tokens | length) else "" -%}
@@ -261,7 +261,6 @@ group by check_name, test_name
     {%- elif t.text == "(" -%}
       {%- set ordered = prev == "group" and prev2 == "within" -%}
       {%- do state.opens.append(prev in aggregates or ordered) -%}
-      {%- if prev in aggregates -%}{%- set state.calls = state.calls + 1 -%}{%- endif -%}
     {%- elif t.text == ")" -%}
       {%- if not state.opens -%}{%- set state.ok = false -%}
       {%- elif state.opens.pop() -%}
@@ -277,7 +276,8 @@ group by check_name, test_name
       {%- set state.ok = false -%}
     {%- endif -%}
   {%- endfor -%}
-  {%- if not state.ok or state.calls == 0 or state.opens or state.pending -%}
+  {#- no cut: no aggregate call to filter -#}
+  {%- if not state.ok or not state.cuts or state.opens or state.pending -%}
     {{ return(none) }}
   {%- endif -%}
   {%- set pieces = [] -%}
